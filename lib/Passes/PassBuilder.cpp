@@ -1,0 +1,97 @@
+//===- PassBuilder.cpp - Pipelines from names -----------------------------===//
+
+#include "bk/Passes/PassBuilder.h"
+#include "bk/Passes/PassIncludes.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace llvm;
+
+namespace bk {
+
+StringRef getIRKindName(IRKind K) {
+  return K == IRKind::Schema ? "Schema IR" : "API IR";
+}
+
+ArrayRef<PassInfo> getRegisteredPasses() {
+  static const PassInfo Infos[] = {
+#define SCHEMA_PASS(NAME, CLASS, DESC)                                         \
+  {NAME, IRKind::Schema, false, Severity::Note, DESC},
+#define API_PASS(NAME, CLASS, DESC)                                            \
+  {NAME, IRKind::API, false, Severity::Note, DESC},
+#define SCHEMA_RULE(ID, CLASS, SEV, DESC)                                      \
+  {ID, IRKind::Schema, true, Severity::SEV, DESC},
+#define API_RULE(ID, CLASS, SEV, DESC) {ID, IRKind::API, true, Severity::SEV, DESC},
+#include "bk/Passes/PassRegistry.def"
+  };
+  return Infos;
+}
+
+static std::unique_ptr<Pass<schema::Catalog>> createPass(StringRef Name,
+                                                         schema::Catalog *) {
+#define SCHEMA_PASS(NAME, CLASS, DESC)                                         \
+  if (Name == NAME)                                                            \
+    return std::make_unique<CLASS>();
+#define SCHEMA_RULE(ID, CLASS, SEV, DESC)                                      \
+  if (Name == ID)                                                              \
+    return std::make_unique<CLASS>(ID, Severity::SEV);
+#include "bk/Passes/PassRegistry.def"
+  return nullptr;
+}
+
+static std::unique_ptr<Pass<api::API>> createPass(StringRef Name, api::API *) {
+#define API_PASS(NAME, CLASS, DESC)                                            \
+  if (Name == NAME)                                                            \
+    return std::make_unique<CLASS>();
+#define API_RULE(ID, CLASS, SEV, DESC)                                         \
+  if (Name == ID)                                                              \
+    return std::make_unique<CLASS>(ID, Severity::SEV);
+#include "bk/Passes/PassRegistry.def"
+  return nullptr;
+}
+
+template <typename IRUnitT>
+static Error buildPipelineImpl(PassManager<IRUnitT> &PM, StringRef Pipeline,
+                               IRKind Kind) {
+  SmallVector<StringRef, 8> Names;
+  Pipeline.split(Names, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/true);
+  if (Pipeline.trim().empty())
+    return Error::success();
+  for (StringRef Name : Names) {
+    Name = Name.trim();
+    if (Name.empty())
+      return createStringError(inconvertibleErrorCode(),
+                               "empty pass name in pipeline '%s'",
+                               Pipeline.str().c_str());
+    if (auto P = createPass(Name, static_cast<IRUnitT *>(nullptr))) {
+      PM.addPass(std::move(P));
+      continue;
+    }
+    const PassInfo *Other = nullptr;
+    for (const PassInfo &I : getRegisteredPasses())
+      if (I.Name == Name && I.Kind != Kind)
+        Other = &I;
+    if (Other)
+      return createStringError(inconvertibleErrorCode(),
+                               "pass '%s' runs on the %s, but the input is %s",
+                               Name.str().c_str(),
+                               getIRKindName(Other->Kind).str().c_str(),
+                               getIRKindName(Kind).str().c_str());
+    return createStringError(
+        inconvertibleErrorCode(),
+        "unknown pass '%s' (--list-passes shows them all)",
+        Name.str().c_str());
+  }
+  return Error::success();
+}
+
+Error buildPipeline(PassManager<schema::Catalog> &PM, StringRef Pipeline) {
+  return buildPipelineImpl(PM, Pipeline, IRKind::Schema);
+}
+
+Error buildPipeline(PassManager<api::API> &PM, StringRef Pipeline) {
+  return buildPipelineImpl(PM, Pipeline, IRKind::API);
+}
+
+} // namespace bk

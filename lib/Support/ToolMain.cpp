@@ -1,0 +1,167 @@
+//===- ToolMain.cpp - What every bk driver shares -------------------------===//
+
+#include "bk/Support/ToolMain.h"
+
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <vector>
+
+using namespace llvm;
+
+namespace bk {
+
+cl::OptionCategory &getToolCategory() {
+  static cl::OptionCategory Category("bk options");
+  return Category;
+}
+
+// --color is LLVM's own option (WithColor.cpp registers it as a boolean),
+// so bk's spelling --color=auto|always|never is read here, before LLVM parses
+// the command line.
+static ColorMode ColorOpt = ColorMode::Auto;
+
+static cl::opt<bool> QuietOpt("quiet",
+                              cl::desc("Print errors only, no warnings, notes "
+                                       "or progress"),
+                              cl::cat(getToolCategory()));
+static cl::alias QuietAlias("q", cl::desc("Alias for --quiet"),
+                            cl::aliasopt(QuietOpt), cl::NotHidden,
+                            cl::cat(getToolCategory()));
+
+static const char *ToolNameForErrors = "bk";
+
+static void fatalErrorHandler(void *, const char *Reason, bool) {
+  // Exit 2, not LLVM's 1: 1 means "findings" to bk's callers.
+  errs() << ToolNameForErrors << ": error: " << Reason << "\n";
+  errs().flush();
+  sys::Process::Exit(ExitError, /*NoCleanup=*/true);
+}
+
+static void printVersion(raw_ostream &OS) {
+  OS << ToolNameForErrors << " (bk) " << BK_VERSION_STRING << "\n";
+}
+
+/// Takes --color[=| ]auto|always|never out of Args into ColorOpt.
+static bool extractColorOption(std::vector<const char *> &Args) {
+  for (size_t I = 1; I < Args.size(); ++I) {
+    StringRef A = Args[I];
+    if (A == "--")
+      break;
+    if (!A.consume_front("--") && !A.consume_front("-"))
+      continue;
+    if (!A.consume_front("color"))
+      continue;
+    StringRef Value;
+    size_t Consumed = 1;
+    if (A.consume_front("=")) {
+      Value = A;
+    } else if (!A.empty()) {
+      continue; // some other option starting with "color"
+    } else if (I + 1 < Args.size() && StringRef(Args[I + 1]) != "" &&
+               StringRef(Args[I + 1])[0] != '-') {
+      Value = Args[I + 1];
+      Consumed = 2;
+    } else {
+      Value = "always";
+    }
+    if (Value == "auto")
+      ColorOpt = ColorMode::Auto;
+    else if (Value == "always")
+      ColorOpt = ColorMode::Always;
+    else if (Value == "never")
+      ColorOpt = ColorMode::Never;
+    else {
+      errs() << ToolNameForErrors << ": for the --color option: invalid value '"
+             << Value << "' (expected auto, always or never)\n";
+      return false;
+    }
+    Args.erase(Args.begin() + I, Args.begin() + I + Consumed);
+    --I;
+  }
+  return true;
+}
+
+void parseCommandLine(int Argc, const char *const *Argv, StringRef Overview) {
+  static std::string Name = sys::path::filename(Argv[0]).str();
+  ToolNameForErrors = Name.c_str();
+  install_fatal_error_handler(fatalErrorHandler, nullptr);
+  StringMap<cl::Option *> &Opts = cl::getRegisteredOptions();
+  auto Color = Opts.find("color");
+  if (Color != Opts.end()) {
+    Color->second->setDescription(
+        "Colour diagnostics: --color=auto|always|never (default auto: when "
+        "stderr is a terminal)");
+    Color->second->Categories.assign(1, &getToolCategory());
+  }
+  cl::HideUnrelatedOptions(getToolCategory());
+  cl::SetVersionPrinter(printVersion);
+  std::vector<const char *> Args(Argv, Argv + Argc);
+  if (!extractColorOption(Args) ||
+      !cl::ParseCommandLineOptions(int(Args.size()), Args.data(), Overview,
+                                   &errs()))
+    std::exit(ExitError);
+}
+
+void configureDiagnostics(Context &Ctx, StringRef ToolName) {
+  DiagnosticEngine &Diags = Ctx.getDiags();
+  Diags.setProgramName(ToolName);
+  Diags.setColor(ColorOpt);
+  Diags.setQuiet(QuietOpt);
+}
+
+ExitOnError makeExitOnErr(StringRef ToolName) {
+  ExitOnError E((ToolName + ": error: ").str());
+  E.setExitCodeMapper([](const Error &) { return int(ExitError); });
+  return E;
+}
+
+/// A separator line: optional comment leader, then at least five dashes.
+static bool isSplitMarker(StringRef Line) {
+  Line = Line.trim();
+  for (StringRef Leader : {"//", "--", "#"})
+    if (Line.consume_front(Leader))
+      break;
+  Line = Line.trim();
+  return Line.size() >= 5 && Line.find_first_not_of('-') == StringRef::npos;
+}
+
+bool processSplitInput(Context &Ctx, unsigned BufferID, bool Split,
+                       function_ref<bool(unsigned)> Fn) {
+  if (!Split)
+    return Fn(BufferID);
+  const MemoryBuffer *Buf = Ctx.getSourceMgr().getMemoryBuffer(BufferID);
+  StringRef Text = Buf->getBuffer();
+  StringRef Name = Buf->getBufferIdentifier();
+  bool OK = true;
+  unsigned LinesBefore = 0, ChunkLines = 0;
+  size_t ChunkBegin = 0, Pos = 0;
+  auto RunChunk = [&](size_t End) {
+    std::string Chunk(LinesBefore, '\n');
+    Chunk += Text.slice(ChunkBegin, End).str();
+    unsigned ID = Ctx.addBuffer(MemoryBuffer::getMemBufferCopy(Chunk, Name));
+    OK &= Fn(ID);
+    Ctx.getDiags().flush();
+  };
+  while (Pos < Text.size()) {
+    size_t EOL = Text.find('\n', Pos);
+    size_t Next = EOL == StringRef::npos ? Text.size() : EOL + 1;
+    StringRef Line = Text.slice(Pos, EOL == StringRef::npos ? Text.size() : EOL);
+    ++ChunkLines;
+    if (isSplitMarker(Line)) {
+      RunChunk(Pos);
+      LinesBefore += ChunkLines;
+      ChunkLines = 0;
+      ChunkBegin = Next;
+    }
+    Pos = Next;
+  }
+  RunChunk(Text.size());
+  return OK;
+}
+
+} // namespace bk

@@ -1,0 +1,73 @@
+# -*- Python -*-
+# lit configuration for bk. Loaded through the build tree's lit.site.cfg.py
+# (configured from lit.site.cfg.py.in), so run lit over the build tree:
+#   python3 /usr/lib/llvm-14/build/utils/lit/lit.py -sv build/test
+#   python3 /usr/lib/llvm-14/build/utils/lit/lit.py -sv build/test/Support/lit-sanity.test
+# or utils/run-tests.py, which also accepts paths under test/.
+#
+# Features:     postgres   PGHOST is set (utils/check.sh starts a throwaway server)
+#               corpus     ../shared/corpus exists beside the source tree
+# Substitutions: %corpus, %bk_src_root, %bk_obj_root, %bk_templates,
+#               %errc_ENOENT (and EISDIR, ENOTDIR, EACCES, EEXIST, EINVAL):
+#               the system's message for that errno, as llvm::errc prints it.
+
+import errno
+import os
+
+import lit.formats
+
+config.name = 'bk'
+
+if not hasattr(config, 'bk_obj_root'):
+    lit_config.fatal('bk: run lit over the build tree (e.g. build/test), '
+                     'not the source tree, so lit.site.cfg.py is loaded')
+
+# The internal shell: portable, and tests spell variables as substitutions.
+config.test_format = lit.formats.ShTest(execute_external=False)
+
+config.suffixes = ['.bkir', '.test', '.sql', '.yaml', '.json']
+config.excludes = ['Inputs', 'CMakeLists.txt', 'lit.cfg.py', 'lit.site.cfg.py',
+                   'lit.site.cfg.py.in', 'README.md']
+
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.bk_obj_root, 'test')
+
+# Our tools first, then LLVM's test tools (FileCheck, not, count, split-file),
+# then PostgreSQL's client programs, then the inherited PATH.
+path = [config.bk_tools_dir, config.llvm_tools_dir]
+if getattr(config, 'pg_bin_dir', None) and os.path.isdir(config.pg_bin_dir):
+    path.append(config.pg_bin_dir)
+path.append(config.environment.get('PATH', ''))
+config.environment['PATH'] = os.pathsep.join(path)
+
+# lit scrubs the environment: forward what the suites need. TERM is dropped
+# so tools never think they write to a terminal (no colour, no progress).
+for var in ['PGHOST', 'PGPORT', 'PGUSER', 'PGDATABASE', 'HOME']:
+    if os.environ.get(var):
+        config.environment[var] = os.environ[var]
+config.environment.pop('TERM', None)
+
+if os.environ.get('PGHOST'):
+    config.available_features.add('postgres')
+
+corpus = os.environ.get('BK_CORPUS') or os.path.normpath(
+    os.path.join(config.bk_src_root, os.pardir, 'shared', 'corpus'))
+if os.path.isdir(corpus):
+    config.available_features.add('corpus')
+config.substitutions.append(('%corpus', corpus))
+
+config.substitutions.append(('%bk_src_root', config.bk_src_root))
+config.substitutions.append(('%bk_obj_root', config.bk_obj_root))
+config.substitutions.append(('%bk_templates',
+                             os.path.join(config.bk_src_root, 'templates')))
+
+for name in ['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EEXIST', 'EINVAL']:
+    # Quoted: the message has spaces and lands in RUN lines as one word.
+    config.substitutions.append(('%errc_' + name,
+                                 "'%s'" % os.strerror(getattr(errno, name))))
+
+# lit's `not` only tells zero from non-zero; bk's exit codes 1 (findings) and
+# 2 (errors) differ, so tests pin them: RUN: %expect_exit 2 bk-opt ...
+config.substitutions.append(('%expect_exit', '"%s" "%s"' % (
+    config.python_executable,
+    os.path.join(config.bk_src_root, 'utils', 'expect-exit.py'))))

@@ -1,0 +1,121 @@
+//===- OutputFileTest.cpp - Atomic output files ---------------------------===//
+
+#include "bk/Support/OutputFile.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "gtest/gtest.h"
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace bk;
+using namespace llvm;
+
+namespace {
+
+class OutputFileTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(sys::fs::createUniqueDirectory("bk-output-test", Dir));
+    Path = (Dir + "/out.txt").str();
+  }
+  void TearDown() override { sys::fs::remove_directories(Dir); }
+
+  std::string readFile() {
+    auto Buf = MemoryBuffer::getFile(Path);
+    return Buf ? (*Buf)->getBuffer().str() : "<missing>";
+  }
+  unsigned countFiles() {
+    std::error_code EC;
+    unsigned N = 0;
+    for (sys::fs::directory_iterator I(Dir, EC), E; I != E && !EC;
+         I.increment(EC))
+      ++N;
+    return N;
+  }
+
+  SmallString<128> Dir;
+  std::string Path;
+};
+
+TEST_F(OutputFileTest, CommitReplacesTheFile) {
+  ASSERT_FALSE(writeFileAtomically(Path, [](raw_ostream &OS) {
+    OS << "old\n";
+    return Error::success();
+  }));
+  ASSERT_FALSE(writeFileAtomically(Path, [](raw_ostream &OS) {
+    OS << "new\n";
+    return Error::success();
+  }));
+  EXPECT_EQ(readFile(), "new\n");
+  EXPECT_EQ(countFiles(), 1u);
+}
+
+TEST_F(OutputFileTest, FailedWriteLeavesTheOldFile) {
+  ASSERT_FALSE(writeFileAtomically(Path, [](raw_ostream &OS) {
+    OS << "old\n";
+    return Error::success();
+  }));
+  Error E = writeFileAtomically(Path, [](raw_ostream &OS) {
+    OS << "half of the new";
+    return createStringError(inconvertibleErrorCode(), "generator failed");
+  });
+  EXPECT_TRUE(static_cast<bool>(E));
+  consumeError(std::move(E));
+  EXPECT_EQ(readFile(), "old\n");
+  EXPECT_EQ(countFiles(), 1u) << "temporary file left behind";
+}
+
+TEST_F(OutputFileTest, UncommittedFileIsRemoved) {
+  {
+    auto F = OutputFile::create(Path);
+    ASSERT_TRUE(static_cast<bool>(F));
+    (*F)->os() << "never committed";
+  }
+  EXPECT_EQ(readFile(), "<missing>");
+  EXPECT_EQ(countFiles(), 0u);
+}
+
+TEST_F(OutputFileTest, KilledMidWriteLeavesTheOldFile) {
+  ASSERT_FALSE(writeFileAtomically(Path, [](raw_ostream &OS) {
+    OS << "old\n";
+    return Error::success();
+  }));
+  int Ready[2];
+  ASSERT_EQ(pipe(Ready), 0);
+  pid_t Child = fork();
+  ASSERT_GE(Child, 0);
+  if (Child == 0) {
+    auto F = OutputFile::create(Path);
+    if (!F)
+      _exit(3);
+    (*F)->os() << std::string(1 << 16, 'x');
+    (*F)->os().flush();
+    char C = 1;
+    (void)!write(Ready[1], &C, 1);
+    pause(); // killed here, mid-write
+    _exit(0);
+  }
+  char C;
+  ASSERT_EQ(read(Ready[0], &C, 1), 1);
+  kill(Child, SIGKILL);
+  int Status;
+  waitpid(Child, &Status, 0);
+  EXPECT_TRUE(WIFSIGNALED(Status));
+  EXPECT_EQ(readFile(), "old\n");
+  close(Ready[0]);
+  close(Ready[1]);
+}
+
+TEST_F(OutputFileTest, UnwritableDirectoryIsALocatedError) {
+  auto F = OutputFile::create((Dir + "/no/such/dir/out.txt").str());
+  ASSERT_FALSE(static_cast<bool>(F));
+  std::string Msg = toString(F.takeError());
+  EXPECT_NE(Msg.find("out.txt: cannot create output file"), std::string::npos)
+      << Msg;
+}
+
+} // namespace

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# utils/check.sh - set up, build and run every test suite (lit + GoogleTest).
+#
+#   utils/check.sh [run-tests.py options or lit test paths...]
+#
+# Installs missing packages (utils/setup.sh), configures and builds
+# (utils/build.sh; BK_BUILD_DIR overrides build/), starts one throwaway
+# PostgreSQL 15 for the whole run (utils/pg-throwaway.sh: Unix socket in a temp
+# dir, stopped at exit even on failure) and exports PGHOST/PGPORT/PGUSER to the
+# suites, then runs utils/run-tests.py. Ends with a line per suite with its
+# time and then `N passed, N failed[, N skipped]`. Exits 0 only when nothing
+# failed. BK_NO_POSTGRES=1 skips the server (tests that REQUIRE it are skipped).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+export BK_BUILD_DIR=${BK_BUILD_DIR:-build}
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+
+# A step that fails before any test runs still ends with the summary line.
+fail_before_tests() {
+  echo "check: $1 failed (see above); no test ran" >&2
+  echo "0 passed, 1 failed"
+  exit 2
+}
+
+t=$(now)
+utils/setup.sh || fail_before_tests "set-up (utils/setup.sh)"
+setup_time=$(elapsed "$t")
+
+t=$(now)
+utils/build.sh || fail_before_tests "the build (utils/build.sh)"
+build_time=$(elapsed "$t")
+
+pg_dir=
+# shellcheck disable=SC2317  # called from the EXIT trap
+cleanup() {
+  if [[ -n $pg_dir ]]; then
+    utils/pg-throwaway.sh stop "$pg_dir" >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+pg_time=0.00
+if [[ -z ${BK_NO_POSTGRES:-} ]]; then
+  t=$(now)
+  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/bk-pg.XXXXXX")
+  env_line=$(utils/pg-throwaway.sh start "$pg_dir" 5432) ||
+    fail_before_tests "starting the throwaway PostgreSQL (utils/pg-throwaway.sh)"
+  eval "$env_line"
+  export PGHOST PGPORT PGUSER PGDATABASE=postgres
+  pg_time=$(elapsed "$t")
+else
+  unset PGHOST PGPORT PGUSER PGDATABASE
+fi
+
+echo "check: setup ${setup_time} s, build ${build_time} s, postgres start ${pg_time} s"
+rc=0
+python3 utils/run-tests.py --build-dir "$BK_BUILD_DIR" "$@" || rc=$?
+exit "$rc"

@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""Run bk's test suites (lit and GoogleTest) and summarise them.
+
+    utils/run-tests.py [--build-dir DIR] [--no-lit] [--no-gtest] [PATH...]
+
+Runs lit over BUILD/test (or over the lit tests or directories given as PATHs,
+either under test/ in the source tree or under BUILD/test) and every GoogleTest
+binary of BUILD/unittests. Results are grouped into suites: one per directory
+under test/ (lit/Schema, lit/API, ...) and one per GoogleTest binary
+(gtest/SchemaTests, ...). Prints the failing tests with their output, a line
+per suite with its time, and last exactly:
+
+    N passed, N failed[, N skipped]
+
+counting each lit test and each GoogleTest test case. Exits 0 only when
+nothing failed (and at least one suite ran).
+
+Standard library only. The environment (PGHOST, PGPORT, PGUSER, ...) is passed
+to both kinds of suites unchanged.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SRC_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LIT = os.environ.get('BK_LIT', '/usr/lib/llvm-14/build/utils/lit/lit.py')
+
+# lit result codes.
+LIT_PASS = {'PASS', 'FLAKYPASS', 'XFAIL'}
+LIT_SKIP = {'UNSUPPORTED', 'SKIPPED', 'EXCLUDED'}
+# Everything else (FAIL, XPASS, TIMEOUT, UNRESOLVED) is a failure.
+
+GTEST_TIMEOUT = int(os.environ.get('BK_GTEST_TIMEOUT', '900'))
+
+
+class Suite:
+    def __init__(self, name):
+        self.name = name
+        self.passed = 0
+        self.failed = 0
+        self.skipped = 0
+        self.time = 0.0
+        self.failures = []  # (test name, output)
+
+    def add(self, outcome, name, seconds, output=''):
+        if outcome == 'pass':
+            self.passed += 1
+        elif outcome == 'skip':
+            self.skipped += 1
+        else:
+            self.failed += 1
+            self.failures.append((name, output))
+        self.time += seconds
+
+
+def lit_suite_name(test_name):
+    # "bk :: Schema/diff/add-column.sql" -> "lit/Schema"
+    path = test_name.split(' :: ', 1)[-1]
+    parts = path.split('/')
+    return 'lit/' + parts[0] if len(parts) > 1 else 'lit'
+
+
+def map_lit_path(path, build_dir):
+    """Maps a path under the source test/ directory to BUILD/test."""
+    apath = os.path.abspath(path)
+    src_test = os.path.join(SRC_ROOT, 'test')
+    if apath == src_test or apath.startswith(src_test + os.sep):
+        return os.path.join(build_dir, 'test', os.path.relpath(apath, src_test))
+    return apath
+
+
+def run_lit(build_dir, paths, tmp, suites, verbose):
+    exec_root = os.path.join(build_dir, 'test')
+    if not os.path.isfile(os.path.join(exec_root, 'lit.site.cfg.py')):
+        s = suites.setdefault('lit', Suite('lit'))
+        s.add('fail', 'lit (configuration)', 0.0,
+              f'{exec_root}/lit.site.cfg.py is missing: build first (utils/build.sh)')
+        return 0.0
+    if not os.path.isfile(LIT):
+        s = suites.setdefault('lit', Suite('lit'))
+        s.add('fail', 'lit (configuration)', 0.0,
+              f'lit not found at {LIT} (install llvm-14-tools: utils/setup.sh)')
+        return 0.0
+    targets = [map_lit_path(p, build_dir) for p in paths] or [exec_root]
+    out_json = os.path.join(tmp, 'lit.json')
+    cmd = [sys.executable, LIT, '--no-progress-bar', '-q', '-o', out_json]
+    cmd += targets
+    start = time.monotonic()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, errors='replace')
+    wall = time.monotonic() - start
+    if verbose and proc.stdout:
+        sys.stdout.write(proc.stdout)
+    try:
+        with open(out_json) as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        s = suites.setdefault('lit', Suite('lit'))
+        s.add('fail', 'lit (did not run)', wall,
+              f'$ {" ".join(cmd)}\nexit {proc.returncode}\n{proc.stdout}')
+        return wall
+    for t in data.get('tests', []):
+        name = t['name']
+        code = t['code']
+        sname = lit_suite_name(name)
+        s = suites.setdefault(sname, Suite(sname))
+        if code in LIT_PASS:
+            outcome = 'pass'
+        elif code in LIT_SKIP:
+            outcome = 'skip'
+        else:
+            outcome = 'fail'
+        s.add(outcome, f'{name} ({code})', float(t.get('elapsed') or 0.0),
+              t.get('output', ''))
+    # lit exits non-zero on failures, which are reported above; anything else
+    # (a configuration error) leaves no tests behind.
+    if proc.returncode != 0 and not data.get('tests'):
+        s = suites.setdefault('lit', Suite('lit'))
+        s.add('fail', 'lit (no tests)', wall, proc.stdout)
+    return wall
+
+
+def gtest_binaries(build_dir):
+    unit_dir = os.path.join(build_dir, 'unittests')
+    listing = os.path.join(unit_dir, 'bk-unittests.txt')
+    if os.path.isfile(listing):
+        # Written at configure time from the BK_UNITTESTS property, so stale
+        # binaries of removed tests are not run.
+        with open(listing) as f:
+            return [l.strip() for l in f if l.strip()]
+    if not os.path.isdir(unit_dir):
+        return []
+    found = []
+    for entry in sorted(os.listdir(unit_dir)):
+        p = os.path.join(unit_dir, entry)
+        if os.path.isfile(p) and os.access(p, os.X_OK):
+            found.append(p)
+    return found
+
+
+def parse_gtest_time(text):
+    try:
+        return float(str(text).rstrip('s'))
+    except ValueError:
+        return 0.0
+
+
+def run_gtest(binary, tmp, suites):
+    name = 'gtest/' + os.path.basename(binary)
+    s = suites.setdefault(name, Suite(name))
+    if not os.access(binary, os.X_OK):
+        s.add('fail', os.path.basename(binary), 0.0,
+              f'{binary} is missing: build first (utils/build.sh)')
+        return
+    out_json = os.path.join(tmp, os.path.basename(binary) + '.json')
+    cmd = [binary, f'--gtest_output=json:{out_json}', '--gtest_color=no']
+    start = time.monotonic()
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, errors='replace', timeout=GTEST_TIMEOUT,
+                              cwd=os.path.dirname(binary))
+        output, rc = proc.stdout, proc.returncode
+    except subprocess.TimeoutExpired as e:
+        output = (e.stdout or b'').decode(errors='replace') if isinstance(e.stdout, bytes) else (e.stdout or '')
+        output += f'\n(timed out after {GTEST_TIMEOUT} s)'
+        rc = None
+    wall = time.monotonic() - start
+    try:
+        with open(out_json) as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        data = None
+    counted = 0
+    if data:
+        for group in data.get('testsuites', []):
+            for case in group.get('testsuite', []):
+                full = f"{group.get('name', '?')}.{case.get('name', '?')}"
+                seconds = parse_gtest_time(case.get('time', '0s'))
+                counted += 1
+                if case.get('status') == 'NOTRUN' or case.get('result') in ('SKIPPED', 'SUPPRESSED'):
+                    s.add('skip', full, seconds)
+                elif case.get('failures'):
+                    msg = '\n'.join(f.get('failure', '') for f in case['failures'])
+                    s.add('fail', full, seconds, msg)
+                else:
+                    s.add('pass', full, seconds)
+    if rc != 0 and (data is None or s.failed == 0):
+        # Crashed, timed out, or failed outside any test case (a global
+        # set-up, a death before the report was written).
+        if rc is None:
+            how = 'timed out'
+        elif rc < 0:
+            how = f'killed by signal {-rc}'
+        else:
+            how = f'exit {rc}'
+        s.add('fail', f'{os.path.basename(binary)} ({how})', 0.0,
+              f'$ {" ".join(cmd)}\n{output}')
+    if counted == 0 and rc == 0:
+        s.time = wall
+    else:
+        s.time = max(s.time, wall)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--build-dir', default=os.environ.get('BK_BUILD_DIR', 'build'),
+                    help='build tree (default: $BK_BUILD_DIR or build)')
+    ap.add_argument('--no-lit', action='store_true', help='skip the lit suites')
+    ap.add_argument('--no-gtest', action='store_true', help='skip the GoogleTest suites')
+    ap.add_argument('-v', '--verbose', action='store_true', help="show lit's own output")
+    ap.add_argument('paths', nargs='*', help='lit tests or directories to run (implies --no-gtest)')
+    args = ap.parse_args()
+
+    build_dir = args.build_dir
+    if not os.path.isabs(build_dir):
+        build_dir = os.path.join(SRC_ROOT, build_dir)
+    if not os.path.isdir(build_dir):
+        print(f'run-tests: build directory {build_dir} not found: run utils/build.sh',
+              file=sys.stderr)
+        return 2
+
+    suites = {}
+    walls = []
+    tmp = tempfile.mkdtemp(prefix='bk-tests.')
+    try:
+        if not args.no_lit:
+            wall = run_lit(build_dir, args.paths, tmp, suites, args.verbose)
+            walls.append(('lit (wall clock, parallel)', wall))
+        if not args.no_gtest and not args.paths:
+            for binary in gtest_binaries(build_dir):
+                run_gtest(binary, tmp, suites)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    ordered = sorted(suites.values(), key=lambda s: (not s.name.startswith('lit'), s.name))
+    failures = [(s, n, o) for s in ordered for (n, o) in s.failures]
+    if failures:
+        print('\nFailing tests:')
+        for s, n, o in failures:
+            print(f'\n---- FAIL {s.name}: {n}')
+            text = (o or '').rstrip()
+            if text:
+                print(text)
+        print()
+
+    width = max([len(s.name) for s in ordered] + [len(w[0]) for w in walls] + [5])
+    for s in ordered:
+        print(f'{s.name:<{width}}  passed {s.passed:4d}  failed {s.failed:4d}'
+              f'  skipped {s.skipped:4d}  time {s.time:7.2f} s')
+    for label, wall in walls:
+        print(f'{label:<{width}}  {"":38}time {wall:7.2f} s')
+
+    passed = sum(s.passed for s in ordered)
+    failed = sum(s.failed for s in ordered)
+    skipped = sum(s.skipped for s in ordered)
+    if passed + failed + skipped == 0:
+        print('run-tests: no test ran')
+    final = f'{passed} passed, {failed} failed'
+    if skipped:
+        final += f', {skipped} skipped'
+    print(final, flush=True)
+    return 1 if failed or passed + skipped == 0 else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
