@@ -71,3 +71,4 @@ for name in ['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EEXIST', 'EINVAL']:
 config.substitutions.append(('%expect_exit', '"%s" "%s"' % (
     config.python_executable,
     os.path.join(config.bk_src_root, 'utils', 'expect-exit.py'))))
+config.substitutions.append(('%python', '"%s"' % config.python_executable))

@@ -23,7 +23,7 @@ import os
 import re
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # --root
 
 IR = {
     'schema': dict(unit='schema::Catalog', header='bk/Schema/Schema.h',
@@ -108,6 +108,7 @@ def add_include(header):
 
 
 def main():
+    global ROOT
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('kind', choices=['pass', 'rule'])
     ap.add_argument('ir', choices=sorted(IR))
@@ -117,7 +118,11 @@ def main():
                     help='default severity of a rule')
     ap.add_argument('--description', required=True,
                     help='one line: what the pass does / what the rule wants')
+    ap.add_argument('--root', default=None,
+                    help='source tree to change (default: this checkout)')
     args = ap.parse_args()
+    if args.root:
+        ROOT = os.path.abspath(args.root)
     if not re.fullmatch(r'[a-z][a-z0-9]*(-[a-z0-9]+)*', args.name):
         sys.exit('add_new_pass.py: error: name must be lower-case words joined by dashes')
     if '"' in args.description or '\\' in args.description:

@@ -42,9 +42,18 @@ cleanup() {
     rm -rf "$pg_dir"
   fi
 }
+tests_pid=
+# shellcheck disable=SC2317  # called from the INT and TERM traps
+on_signal() {
+  if [[ -n $tests_pid ]]; then
+    kill -TERM "$tests_pid" 2>/dev/null || true
+    wait "$tests_pid" 2>/dev/null || true
+  fi
+  exit "$1"
+}
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
 
 pg_time=0.00
 if [[ -z ${BK_NO_POSTGRES:-} ]]; then
@@ -60,6 +69,10 @@ else
 fi
 
 echo "check: setup ${setup_time} s, build ${build_time} s, postgres start ${pg_time} s"
+# In the background, so a signal reaches the traps above at once.
+python3 utils/run-tests.py --build-dir "$BK_BUILD_DIR" "$@" &
+tests_pid=$!
 rc=0
-python3 utils/run-tests.py --build-dir "$BK_BUILD_DIR" "$@" || rc=$?
+wait "$tests_pid" || rc=$?
+tests_pid=
 exit "$rc"

@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,40 @@ LIT_SKIP = {'UNSUPPORTED', 'SKIPPED', 'EXCLUDED'}
 # Everything else (FAIL, XPASS, TIMEOUT, UNRESOLVED) is a failure.
 
 GTEST_TIMEOUT = int(os.environ.get('BK_GTEST_TIMEOUT', '900'))
+
+
+_current = None  # the running lit or GoogleTest process
+
+
+def run_captured(cmd, timeout=None, cwd=None):
+    """Runs cmd with stdout and stderr captured together; returns
+    (output, exit code), the exit code None on a timeout."""
+    global _current
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, errors='replace', cwd=cwd)
+    _current = proc
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+        return out, proc.returncode
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, _ = proc.communicate()
+        return (out or '') + f'\n(timed out after {timeout} s)', None
+    finally:
+        _current = None
+
+
+def _on_terminate(signum, frame):
+    # Stop the running suite too (lit cleans its workers up on SIGINT).
+    proc = _current
+    if proc is not None and proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    print(f'run-tests: stopped by signal {signum}', file=sys.stderr)
+    os._exit(128 + signum)
 
 
 class Suite:
@@ -92,18 +127,17 @@ def run_lit(build_dir, paths, tmp, suites, verbose):
     cmd = [sys.executable, LIT, '--no-progress-bar', '-q', '-o', out_json]
     cmd += targets
     start = time.monotonic()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, errors='replace')
+    output, rc = run_captured(cmd)
     wall = time.monotonic() - start
-    if verbose and proc.stdout:
-        sys.stdout.write(proc.stdout)
+    if verbose and output:
+        sys.stdout.write(output)
     try:
         with open(out_json) as f:
             data = json.load(f)
     except (OSError, ValueError):
         s = suites.setdefault('lit', Suite('lit'))
         s.add('fail', 'lit (did not run)', wall,
-              f'$ {" ".join(cmd)}\nexit {proc.returncode}\n{proc.stdout}')
+              f'$ {" ".join(cmd)}\nexit {rc}\n{output}')
         return wall
     for t in data.get('tests', []):
         name = t['name']
@@ -120,9 +154,9 @@ def run_lit(build_dir, paths, tmp, suites, verbose):
               t.get('output', ''))
     # lit exits non-zero on failures, which are reported above; anything else
     # (a configuration error) leaves no tests behind.
-    if proc.returncode != 0 and not data.get('tests'):
+    if rc != 0 and not data.get('tests'):
         s = suites.setdefault('lit', Suite('lit'))
-        s.add('fail', 'lit (no tests)', wall, proc.stdout)
+        s.add('fail', 'lit (no tests)', wall, output)
     return wall
 
 
@@ -161,15 +195,7 @@ def run_gtest(binary, tmp, suites):
     out_json = os.path.join(tmp, os.path.basename(binary) + '.json')
     cmd = [binary, f'--gtest_output=json:{out_json}', '--gtest_color=no']
     start = time.monotonic()
-    try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, errors='replace', timeout=GTEST_TIMEOUT,
-                              cwd=os.path.dirname(binary))
-        output, rc = proc.stdout, proc.returncode
-    except subprocess.TimeoutExpired as e:
-        output = (e.stdout or b'').decode(errors='replace') if isinstance(e.stdout, bytes) else (e.stdout or '')
-        output += f'\n(timed out after {GTEST_TIMEOUT} s)'
-        rc = None
+    output, rc = run_captured(cmd, timeout=GTEST_TIMEOUT, cwd=os.path.dirname(binary))
     wall = time.monotonic() - start
     try:
         with open(out_json) as f:
@@ -216,6 +242,8 @@ def main():
     ap.add_argument('-v', '--verbose', action='store_true', help="show lit's own output")
     ap.add_argument('paths', nargs='*', help='lit tests or directories to run (implies --no-gtest)')
     args = ap.parse_args()
+    signal.signal(signal.SIGTERM, _on_terminate)
+    signal.signal(signal.SIGINT, _on_terminate)
 
     build_dir = args.build_dir
     if not os.path.isabs(build_dir):

@@ -640,7 +640,10 @@ private:
   void readTable(const Item &I, Schema &S);
   void readColumn(const Item &I, Table &T);
   void readConstraint(const Item &I, Table &T);
-  IndexKey readKey(const Item &I, bool AllowOperator);
+  /// Where a key is read: index keys have an order, EXCLUDE elements an
+  /// operator too, partition keys neither.
+  enum KeyKind { IndexKeyKind, ExcludeKeyKind, PartitionKeyKind };
+  IndexKey readKey(const Item &I, KeyKind Kind);
   void readIndex(const Item &I, std::vector<Index> &Indexes);
   void readTrigger(const Item &I, std::vector<Trigger> &Triggers);
   void readPolicy(const Item &I, Table &T);
@@ -844,7 +847,7 @@ void CatalogReader::readTable(const Item &I, Schema &S) {
     if (K == "column")
       readColumn(Child, T);
     else if (K == "partition_key")
-      T.PartitionKeys.push_back(readKey(Child, /*AllowOperator=*/false));
+      T.PartitionKeys.push_back(readKey(Child, PartitionKeyKind));
     else if (K == "primary_key" || K == "unique" || K == "foreign_key" ||
              K == "check" || K == "exclude")
       readConstraint(Child, T);
@@ -929,14 +932,14 @@ void CatalogReader::readConstraint(const Item &I, Table &T) {
   finish(R);
   for (const Item &Child : I.Children) {
     if (Child.Kind == "key")
-      C.Elements.push_back(readKey(Child, /*AllowOperator=*/true));
+      C.Elements.push_back(readKey(Child, ExcludeKeyKind));
     else
       unknownChild(Child, "constraint '" + C.Name + "'", "key");
   }
   T.Constraints.push_back(std::move(C));
 }
 
-IndexKey CatalogReader::readKey(const Item &I, bool AllowOperator) {
+IndexKey CatalogReader::readKey(const Item &I, KeyKind Kind) {
   ItemReader R(Diags, I);
   IndexKey K;
   K.Location = R.loc();
@@ -945,9 +948,11 @@ IndexKey CatalogReader::readKey(const Item &I, bool AllowOperator) {
   K.IsExpression = R.flag("expression");
   K.Collation = R.text("collation");
   K.OpClass = R.text("opclass");
-  K.Order = oneOf(R, "order", OrderSpellings, SortOrder::Default);
-  K.Nulls = oneOf(R, "nulls", NullsSpellings, NullsOrder::Default);
-  if (AllowOperator)
+  if (Kind != PartitionKeyKind) {
+    K.Order = oneOf(R, "order", OrderSpellings, SortOrder::Default);
+    K.Nulls = oneOf(R, "nulls", NullsSpellings, NullsOrder::Default);
+  }
+  if (Kind == ExcludeKeyKind)
     K.Operator = R.text("operator");
   noBody(R);
   finish(R);
@@ -971,7 +976,7 @@ void CatalogReader::readIndex(const Item &I, std::vector<Index> &Indexes) {
   finish(R);
   for (const Item &Child : I.Children) {
     if (Child.Kind == "key")
-      Idx.Keys.push_back(readKey(Child, /*AllowOperator=*/false));
+      Idx.Keys.push_back(readKey(Child, IndexKeyKind));
     else
       unknownChild(Child, "index '" + Idx.Name + "'", "key");
   }

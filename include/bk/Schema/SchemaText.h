@@ -6,7 +6,7 @@
 //
 //   extension pgcrypto [schema = public];
 //   schema public {
-//     enum mood (sad, ok, happy);
+//     enum mood ("sad", "ok", "happy");
 //     table users [comment = "people"] {
 //       column id bigint [not_null, identity = always];
 //       primary_key users_pkey (id);
