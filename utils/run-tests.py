@@ -41,6 +41,7 @@ GTEST_TIMEOUT = int(os.environ.get('BK_GTEST_TIMEOUT', '900'))
 
 
 _current = None  # the running lit or GoogleTest process
+_tmp = None  # the directory of the JSON reports
 
 
 def run_captured(cmd, timeout=None, cwd=None):
@@ -70,6 +71,8 @@ def _on_terminate(signum, frame):
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             proc.kill()
+    if _tmp:
+        shutil.rmtree(_tmp, ignore_errors=True)
     print(f'run-tests: stopped by signal {signum}', file=sys.stderr)
     os._exit(128 + signum)
 
@@ -255,7 +258,8 @@ def main():
 
     suites = {}
     walls = []
-    tmp = tempfile.mkdtemp(prefix='bk-tests.')
+    global _tmp
+    tmp = _tmp = tempfile.mkdtemp(prefix='bk-tests.')
     try:
         if not args.no_lit:
             wall = run_lit(build_dir, args.paths, tmp, suites, args.verbose)
