@@ -10,6 +10,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 
+#include <mutex>
 #include <tuple>
 
 using namespace llvm;
@@ -71,7 +72,23 @@ static void redactAll(Diagnostic &D, ArrayRef<std::string> Secrets) {
     redactAll(N, Secrets);
 }
 
+StringRef internFileName(StringRef Name) {
+  static std::mutex Lock;
+  static BumpPtrAllocator Alloc;
+  static UniqueStringSaver Saver(Alloc);
+  std::lock_guard<std::mutex> Guard(Lock);
+  return Saver.save(Name);
+}
+
+static void internFiles(Diagnostic &D) {
+  if (!D.Location.File.empty())
+    D.Location.File = internFileName(D.Location.File);
+  for (Diagnostic &N : D.Notes)
+    internFiles(N);
+}
+
 void DiagnosticEngine::report(Diagnostic D) {
+  internFiles(D);
   if (!Secrets.empty())
     redactAll(D, Secrets);
   if (WarningsAsErrors && D.Sev == Severity::Warning)

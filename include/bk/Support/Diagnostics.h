@@ -50,6 +50,11 @@ struct Loc {
   bool operator<(const Loc &O) const;
 };
 
+/// A copy of a file name that lives as long as the process (file names are
+/// few). Diagnostics and located errors keep their file names here, so a Loc
+/// built from a temporary path stays valid wherever the diagnostic travels.
+llvm::StringRef internFileName(llvm::StringRef Name);
+
 enum class Severity { Note, Remark, Warning, Error };
 
 llvm::StringRef severityName(Severity S);

@@ -20,7 +20,13 @@ class ErrorDiagnostic : public llvm::ErrorInfo<ErrorDiagnostic> {
 public:
   static char ID;
 
-  explicit ErrorDiagnostic(Diagnostic D) : Diag(std::move(D)) {}
+  /// The location's file name is interned (internFileName): the caller's
+  /// may be a temporary, and the diagnostic may outlive this error.
+  explicit ErrorDiagnostic(Diagnostic D) : Diag(std::move(D)) {
+    Diag.Location.File = internFileName(Diag.Location.File);
+    for (Diagnostic &N : Diag.Notes)
+      N.Location.File = internFileName(N.Location.File);
+  }
 
   const Diagnostic &getDiagnostic() const { return Diag; }
 
