@@ -121,6 +121,24 @@ struct TypeToken {
 };
 } // namespace
 
+bool readQuotedIdentifier(StringRef S, size_t &I, std::string &Out) {
+  assert(I < S.size() && S[I] == '"' && "not at a quoted identifier");
+  for (++I; I < S.size(); ++I) {
+    if (S[I] != '"') {
+      Out += S[I];
+      continue;
+    }
+    if (I + 1 < S.size() && S[I + 1] == '"') {
+      Out += '"';
+      ++I;
+      continue;
+    }
+    ++I;
+    return true;
+  }
+  return false;
+}
+
 /// Splits a type name into words (lower-cased), quoted names, dots,
 /// parenthesised modifiers (white space removed, case kept) and array
 /// dimensions.
@@ -134,22 +152,7 @@ static bool tokenizeType(StringRef S, SmallVectorImpl<TypeToken> &Tokens) {
     }
     if (C == '"') {
       std::string Name;
-      ++I;
-      bool Closed = false;
-      while (I < E) {
-        if (S[I] == '"') {
-          if (I + 1 < E && S[I + 1] == '"') {
-            Name += '"';
-            I += 2;
-            continue;
-          }
-          ++I;
-          Closed = true;
-          break;
-        }
-        Name += S[I++];
-      }
-      if (!Closed)
+      if (!readQuotedIdentifier(S, I, Name))
         return false;
       Tokens.push_back({TypeToken::Quoted, Name});
       continue;

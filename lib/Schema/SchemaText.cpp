@@ -140,22 +140,7 @@ static bool splitIRName(StringRef S, SmallVectorImpl<std::string> &Parts) {
   while (true) {
     std::string Part;
     if (I < S.size() && S[I] == '"') {
-      ++I;
-      bool Closed = false;
-      while (I < S.size()) {
-        if (S[I] == '"') {
-          if (I + 1 < S.size() && S[I + 1] == '"') {
-            Part += '"';
-            I += 2;
-            continue;
-          }
-          ++I;
-          Closed = true;
-          break;
-        }
-        Part += S[I++];
-      }
-      if (!Closed)
+      if (!readQuotedIdentifier(S, I, Part))
         return false;
     } else {
       size_t End = S.find_first_of(".\"", I);

@@ -79,6 +79,11 @@ std::string normalizeIdentifier(llvm::StringRef Ident);
 /// lower-case identifier that is not a reserved keyword.
 std::string quoteIdentifier(llvm::StringRef Name);
 
+/// Reads the double-quoted identifier that starts at S[I] (a '"'), undoing
+/// "" escapes, into Out and moves I past the closing quote. False when the
+/// quote is not closed.
+bool readQuotedIdentifier(llvm::StringRef S, size_t &I, std::string &Out);
+
 /// Whether Name is one of PostgreSQL's reserved keywords (lower case).
 bool isReservedKeyword(llvm::StringRef Name);
 
