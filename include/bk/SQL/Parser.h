@@ -1,0 +1,64 @@
+//===- bk/SQL/Parser.h - PostgreSQL DDL front end ---------------*- C++ -*-===//
+//
+// Reads PostgreSQL DDL (hand-written schemas, Rails/Django structure.sql,
+// pg_dump --schema-only output) into the Schema IR. The grammar lives in
+// grammar/PostgreSQL{Lexer,Parser}.g4; ANTLR types never appear in this
+// header.
+//
+// Errors are located diagnostics reported to the Context; after a syntax
+// error the parser resumes at the next statement, so one run reports every
+// error in a file.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BK_SQL_PARSER_H
+#define BK_SQL_PARSER_H
+
+#include "bk/Schema/Schema.h"
+#include "bk/Support/Context.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bk {
+namespace sql {
+
+struct ParseOptions {
+  /// The schema unqualified names resolve to (a `SET search_path` in the
+  /// input changes it from that point on).
+  std::string DefaultSchema = "public";
+};
+
+/// One top-level statement as the splitter saw it.
+struct Statement {
+  /// Byte offsets into the buffer: [Begin, End), End just past the ';' (or
+  /// the end of input).
+  size_t Begin = 0;
+  size_t End = 0;
+  Loc Location;
+  /// Lower-case statement kind: "create table", "alter table", "set", ...
+  std::string Kind;
+  /// The statement parsed without error.
+  bool Parsed = false;
+  /// The statement was understood but has no effect on the Schema IR
+  /// (SET, SELECT set_config, GRANT, ...).
+  bool Ignored = false;
+};
+
+struct ParseResult {
+  /// Always non-null; holds what could be read even when there were errors.
+  std::unique_ptr<schema::Catalog> Catalog;
+  std::vector<Statement> Statements;
+  /// Errors were reported to the Context's diagnostics.
+  bool HadErrors = false;
+};
+
+/// Parses the SQL in buffer BufferID of Ctx.
+ParseResult parseSQL(Context &Ctx, unsigned BufferID,
+                     const ParseOptions &Opts = ParseOptions());
+
+} // namespace sql
+} // namespace bk
+
+#endif // BK_SQL_PARSER_H
