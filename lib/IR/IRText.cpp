@@ -139,8 +139,8 @@ struct Token {
 
 class Lexer {
 public:
-  Lexer(Context &Ctx, StringRef Buffer) : Ctx(Ctx), Cur(Buffer.begin()),
-        End(Buffer.end()) {}
+  Lexer(Context &Ctx, StringRef Buffer)
+      : Ctx(Ctx), Cur(Buffer.begin()), End(Buffer.end()) {}
 
   Token next();
   Loc locOf(const char *P) { return Ctx.getLoc(SMLoc::getFromPointer(P)); }
@@ -221,8 +221,8 @@ Token Lexer::next() {
   Cur = Start + 1;
   if (isPrint(C))
     return error(Start, Twine("unexpected character '") + Twine(C) + "'");
-  return error(Start, "unexpected byte 0x" +
-                          utohexstr(static_cast<unsigned char>(C)));
+  return error(Start,
+               "unexpected byte 0x" + utohexstr(static_cast<unsigned char>(C)));
 }
 
 Token Lexer::lexNumber(const char *Start) {
@@ -649,11 +649,11 @@ bool ItemReader::expectArgs(unsigned Min, unsigned Max) {
   unsigned N = I.Args.size();
   if (N >= Min && N <= Max)
     return true;
-  std::string Want = Min == Max ? std::to_string(Min)
-                                : std::to_string(Min) + " to " +
-                                      std::to_string(Max);
-  error("'" + I.Kind + "' takes " + Want + " argument" +
-        (Max == 1 ? "" : "s") + ", found " + Twine(N));
+  std::string Want = Min == Max
+                         ? std::to_string(Min)
+                         : std::to_string(Min) + " to " + std::to_string(Max);
+  error("'" + I.Kind + "' takes " + Want + " argument" + (Max == 1 ? "" : "s") +
+        ", found " + Twine(N));
   return false;
 }
 
@@ -778,8 +778,8 @@ bool ItemReader::finish() {
   for (size_t N = 0; N < I.Attrs.size(); ++N) {
     if (Used[N])
       continue;
-    error(I.Attrs[N], "unknown attribute '" + I.Attrs[N].Name + "' on '" +
-                          I.Kind + "'");
+    error(I.Attrs[N],
+          "unknown attribute '" + I.Attrs[N].Name + "' on '" + I.Kind + "'");
   }
   return !Failed;
 }

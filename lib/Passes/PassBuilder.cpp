@@ -22,7 +22,8 @@ ArrayRef<PassInfo> getRegisteredPasses() {
   {NAME, IRKind::API, false, Severity::Note, DESC},
 #define SCHEMA_RULE(ID, CLASS, SEV, DESC)                                      \
   {ID, IRKind::Schema, true, Severity::SEV, DESC},
-#define API_RULE(ID, CLASS, SEV, DESC) {ID, IRKind::API, true, Severity::SEV, DESC},
+#define API_RULE(ID, CLASS, SEV, DESC)                                         \
+  {ID, IRKind::API, true, Severity::SEV, DESC},
 #include "bk/Passes/PassRegistry.def"
   };
   return Infos;
@@ -78,10 +79,9 @@ static Error buildPipelineImpl(PassManager<IRUnitT> &PM, StringRef Pipeline,
                                Name.str().c_str(),
                                getIRKindName(Other->Kind).str().c_str(),
                                getIRKindName(Kind).str().c_str());
-    return createStringError(
-        inconvertibleErrorCode(),
-        "unknown pass '%s' (--list-passes shows them all)",
-        Name.str().c_str());
+    return createStringError(inconvertibleErrorCode(),
+                             "unknown pass '%s' (--list-passes shows them all)",
+                             Name.str().c_str());
   }
   return Error::success();
 }

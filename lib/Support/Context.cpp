@@ -15,9 +15,9 @@ Expected<unsigned> Context::loadFile(StringRef Path) {
   ErrorOr<std::unique_ptr<MemoryBuffer>> BufOrErr =
       MemoryBuffer::getFileOrSTDIN(Path, /*IsText=*/true);
   if (std::error_code EC = BufOrErr.getError())
-    return ErrorDiagnostic::get(Loc(intern(Path == "-" ? "<stdin>" : Path), 0,
-                                    0),
-                                "cannot read file: " + EC.message());
+    return ErrorDiagnostic::get(
+        Loc(intern(Path == "-" ? "<stdin>" : Path), 0, 0),
+        "cannot read file: " + EC.message());
   std::unique_ptr<MemoryBuffer> Buf = std::move(*BufOrErr);
   if (Path == "-")
     Buf = MemoryBuffer::getMemBufferCopy(Buf->getBuffer(), "<stdin>");
@@ -41,8 +41,8 @@ Loc Context::getLoc(SMLoc L) {
 }
 
 Loc Context::getBufferStartLoc(unsigned BufferID) {
-  return getLoc(SMLoc::getFromPointer(
-      SM.getMemoryBuffer(BufferID)->getBufferStart()));
+  return getLoc(
+      SMLoc::getFromPointer(SM.getMemoryBuffer(BufferID)->getBufferStart()));
 }
 
 } // namespace bk

@@ -36,8 +36,8 @@ StringRef severityName(Severity S) {
 }
 
 bool parseSeverity(StringRef Name, Severity &Out) {
-  for (Severity S : {Severity::Note, Severity::Remark, Severity::Warning,
-                     Severity::Error}) {
+  for (Severity S :
+       {Severity::Note, Severity::Remark, Severity::Warning, Severity::Error}) {
     if (Name == severityName(S)) {
       Out = S;
       return true;

@@ -24,9 +24,8 @@ bool reportError(DiagnosticEngine &Diags, Error E) {
   if (!E)
     return false;
   handleAllErrors(
-      std::move(E), [&](const ErrorDiagnostic &ED) {
-        Diags.report(ED.getDiagnostic());
-      },
+      std::move(E),
+      [&](const ErrorDiagnostic &ED) { Diags.report(ED.getDiagnostic()); },
       [](const ErrorReported &) {},
       [&](const ErrorInfoBase &EI) { Diags.error(Loc(), EI.message()); });
   return true;

@@ -41,8 +41,7 @@ void Progress::update(uint64_t Done) {
   if (!OS)
     return;
   auto Now = std::chrono::steady_clock::now();
-  if (Drawn && Now - LastDraw < std::chrono::milliseconds(100) &&
-      Done != Total)
+  if (Drawn && Now - LastDraw < std::chrono::milliseconds(100) && Done != Total)
     return;
   LastDraw = Now;
   draw();

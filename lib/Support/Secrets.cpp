@@ -130,7 +130,7 @@ std::string maskConnectionString(StringRef Conn) {
               .str();
   } else {
     Out = Conn.substr(0, P.QueryBegin == std::string::npos ? Conn.size()
-                                                            : P.QueryBegin)
+                                                           : P.QueryBegin)
               .str();
   }
   if (P.QueryBegin == std::string::npos)

@@ -150,7 +150,8 @@ bool processSplitInput(Context &Ctx, unsigned BufferID, bool Split,
   while (Pos < Text.size()) {
     size_t EOL = Text.find('\n', Pos);
     size_t Next = EOL == StringRef::npos ? Text.size() : EOL + 1;
-    StringRef Line = Text.slice(Pos, EOL == StringRef::npos ? Text.size() : EOL);
+    StringRef Line =
+        Text.slice(Pos, EOL == StringRef::npos ? Text.size() : EOL);
     ++ChunkLines;
     if (isSplitMarker(Line)) {
       RunChunk(Pos);

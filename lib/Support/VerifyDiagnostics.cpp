@@ -58,10 +58,9 @@ void DiagnosticVerifier::addBuffer(unsigned BufferID) {
         Rest = Rest.drop_front();
         unsigned Offset;
         StringRef Digits = Rest.take_while([](char C) { return isDigit(C); });
-        if (Digits.getAsInteger(10, Offset) ||
-            (Minus && Offset >= Here.Line)) {
-          Malform("expected a line offset after '@" +
-                  Twine(Minus ? "-" : "+") + "'");
+        if (Digits.getAsInteger(10, Offset) || (Minus && Offset >= Here.Line)) {
+          Malform("expected a line offset after '@" + Twine(Minus ? "-" : "+") +
+                  "'");
           continue;
         }
         Rest = Rest.drop_front(Digits.size());
@@ -96,9 +95,9 @@ bool DiagnosticVerifier::verify(raw_ostream &OS) {
     for (Expectation &E : Expected) {
       if (E.Matched || E.Sev != D.Sev)
         continue;
-      bool SamePlace = E.Line == 0 ? !D.Location.isValid()
-                                   : D.Location.File == E.File &&
-                                         D.Location.Line == E.Line;
+      bool SamePlace =
+          E.Line == 0 ? !D.Location.isValid()
+                      : D.Location.File == E.File && D.Location.Line == E.Line;
       if (!SamePlace || StringRef(D.Message).find(E.Text) == StringRef::npos)
         continue;
       E.Matched = true;
@@ -114,8 +113,8 @@ bool DiagnosticVerifier::verify(raw_ostream &OS) {
   for (const Expectation &E : Expected)
     if (!E.Matched)
       Problems.emplace_back(Severity::Error, E.Location,
-                            "expected " + severityName(E.Sev) + " \"" +
-                                E.Text + "\" was not produced");
+                            "expected " + severityName(E.Sev) + " \"" + E.Text +
+                                "\" was not produced");
   Seen.clear();
   Expected.clear();
   llvm::stable_sort(Problems, [](const Diagnostic &A, const Diagnostic &B) {

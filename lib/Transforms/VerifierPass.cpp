@@ -6,8 +6,9 @@
 
 namespace bk {
 
-PreservedAnalyses SchemaVerifierPass::run(schema::Catalog &C,
-                                          AnalysisManager<schema::Catalog> &AM) {
+PreservedAnalyses
+SchemaVerifierPass::run(schema::Catalog &C,
+                        AnalysisManager<schema::Catalog> &AM) {
   schema::verifyCatalog(C, AM.getDiags());
   return PreservedAnalyses::all();
 }

@@ -81,7 +81,9 @@ TEST(IRTextTest, PrintIsCanonicalAndRoundTrips) {
 
 TEST(IRTextTest, NamesThatAreNotIdentifiersAreQuoted) {
   Item I("column");
-  I.arg(Value::name("id")).arg(Value::name("Mixed Case")).arg(Value::name("loc"))
+  I.arg(Value::name("id"))
+      .arg(Value::name("Mixed Case"))
+      .arg(Value::name("loc"))
       .arg(Value::name("9lives"));
   I.attr("escapes", Value::string("a\"b\\c\x01"));
   std::string S;
@@ -101,7 +103,8 @@ TEST(IRTextTest, SyntaxErrorsAreLocated) {
       {"table t [a = ];\n", 1, 14, "expected a value, found ']'"},
       {"table t \"unterminated\n", 1, 9, "unterminated string"},
       {"table t [a, a];\n", 1, 13, "attribute 'a' given twice"},
-      {"table t\n", 2, 1, "expected ';' or '{' after item 'table', found end of file"},
+      {"table t\n", 2, 1,
+       "expected ';' or '{' after item 'table', found end of file"},
       {"table t @;\n", 1, 9, "unexpected character '@'"},
       {"table t [x = \"\\q\"];\n", 1, 15, "unknown escape '\\q'"},
       {"= x;\n", 1, 1, "expected an item kind, found '='"},
@@ -162,8 +165,9 @@ TEST(IRTextTest, ItemReaderRejectsBadValues) {
   EXPECT_FALSE(R.finish());
   std::vector<Diagnostic> D = Ctx.getDiags().take();
   ASSERT_EQ(D.size(), 3u);
-  EXPECT_EQ(D[0].Message,
-            "invalid value 'bogus' for attribute 'm'; expected one of 'a', 'b'");
+  EXPECT_EQ(
+      D[0].Message,
+      "invalid value 'bogus' for attribute 'm'; expected one of 'a', 'b'");
   EXPECT_EQ(D[1].Message, "attribute 'n' expects an integer");
   EXPECT_EQ(D[2].Message, "attribute 'f' is a flag and takes no value");
 }

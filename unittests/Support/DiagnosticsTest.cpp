@@ -1,7 +1,7 @@
 //===- DiagnosticsTest.cpp - Diagnostics engine ---------------------------===//
 
-#include "bk/Support/Context.h"
 #include "bk/Support/Diagnostics.h"
+#include "bk/Support/Context.h"
 #include "bk/Support/Error.h"
 
 #include "llvm/Support/MemoryBuffer.h"
@@ -74,12 +74,13 @@ TEST(DiagnosticsTest, NotesFollowTheirDiagnostic) {
   Diagnostic D(Severity::Error, Loc("in.sql", 2, 1), "duplicate");
   D.addNote(Loc("in.sql", 1, 1), "previous definition is here");
   Ctx.getDiags().report(D);
-  EXPECT_EQ(flushToString(Ctx), "in.sql:2:1: error: duplicate\n"
-                                "two\n"
-                                "^\n"
-                                "in.sql:1:1: note: previous definition is here\n"
-                                "one\n"
-                                "^\n");
+  EXPECT_EQ(flushToString(Ctx),
+            "in.sql:2:1: error: duplicate\n"
+            "two\n"
+            "^\n"
+            "in.sql:1:1: note: previous definition is here\n"
+            "one\n"
+            "^\n");
 }
 
 TEST(DiagnosticsTest, JSONFormat) {
@@ -127,8 +128,7 @@ TEST(DiagnosticsTest, SecretsAreMaskedInMessages) {
 TEST(DiagnosticsTest, ContextLocations) {
   Context Ctx;
   unsigned ID = addText(Ctx, "ab\ncd\n", "f.bkir");
-  const char *Start =
-      Ctx.getSourceMgr().getMemoryBuffer(ID)->getBufferStart();
+  const char *Start = Ctx.getSourceMgr().getMemoryBuffer(ID)->getBufferStart();
   Loc L = Ctx.getLoc(SMLoc::getFromPointer(Start + 4));
   EXPECT_EQ(L, Loc("f.bkir", 2, 2));
 }
@@ -139,8 +139,8 @@ TEST(DiagnosticsTest, MissingFileIsALocatedError) {
   ASSERT_FALSE(static_cast<bool>(ID));
   EXPECT_TRUE(reportError(Ctx.getDiags(), ID.takeError()));
   std::string Out = flushToString(Ctx);
-  EXPECT_EQ(Out.rfind("/nonexistent/missing.bkir: error: cannot read file: ", 0),
-            0u)
+  EXPECT_EQ(
+      Out.rfind("/nonexistent/missing.bkir: error: cannot read file: ", 0), 0u)
       << Out;
 }
 

@@ -11,11 +11,13 @@ namespace {
 TEST(SecretsTest, MasksURIPassword) {
   EXPECT_EQ(maskConnectionString("postgres://alice:s3cret@db:5432/app"),
             "postgres://alice:****@db:5432/app");
-  EXPECT_EQ(maskConnectionString("postgresql://alice:p%40ss@db/app?sslmode=require"),
-            "postgresql://alice:****@db/app?sslmode=require");
+  EXPECT_EQ(
+      maskConnectionString("postgresql://alice:p%40ss@db/app?sslmode=require"),
+      "postgresql://alice:****@db/app?sslmode=require");
   EXPECT_EQ(maskConnectionString("postgres://alice@db/app"),
             "postgres://alice@db/app");
-  EXPECT_EQ(maskConnectionString("postgres://db/app?user=a&password=x&sslmode=disable"),
+  EXPECT_EQ(maskConnectionString(
+                "postgres://db/app?user=a&password=x&sslmode=disable"),
             "postgres://db/app?user=a&password=****&sslmode=disable");
 }
 
@@ -26,8 +28,9 @@ TEST(SecretsTest, MasksPasswordWithAtSign) {
 }
 
 TEST(SecretsTest, MasksKeywordValueForm) {
-  EXPECT_EQ(maskConnectionString("host=db user=alice password=s3cret dbname=app"),
-            "host=db user=alice password=**** dbname=app");
+  EXPECT_EQ(
+      maskConnectionString("host=db user=alice password=s3cret dbname=app"),
+      "host=db user=alice password=**** dbname=app");
   EXPECT_EQ(maskConnectionString("host=db password='with space\\' quote'"),
             "host=db password=****");
   EXPECT_EQ(maskConnectionString("password = x host=db"),

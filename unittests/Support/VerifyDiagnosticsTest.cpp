@@ -1,8 +1,8 @@
 //===- VerifyDiagnosticsTest.cpp - -verify-diagnostics --------------------===//
 
+#include "bk/Support/VerifyDiagnostics.h"
 #include "bk/Support/Context.h"
 #include "bk/Support/ToolMain.h"
-#include "bk/Support/VerifyDiagnostics.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "gtest/gtest.h"
@@ -32,26 +32,26 @@ template <typename Fn> VerifyRun verify(StringRef Text, Fn Emit) {
 
 TEST(VerifyDiagnosticsTest, MatchesSameLineAndOffsets) {
   VerifyRun R = verify("a // expected-error {{bad a}}\n"
-                 "// expected-warning @+1 {{bad b}}\n"
-                 "b\n"
-                 "c\n"
-                 "// expected-note @-1 {{about c}}\n"
-                 "// expected-error @above {{line five}}\n",
-                 [](DiagnosticEngine &D) {
-                   D.error(Loc("t.bkir", 1, 1), "this is bad a");
-                   D.warning(Loc("t.bkir", 3, 1), "bad b");
-                   D.note(Loc("t.bkir", 4, 1), "about c");
-                   D.error(Loc("t.bkir", 5, 1), "on line five");
-                 });
+                       "// expected-warning @+1 {{bad b}}\n"
+                       "b\n"
+                       "c\n"
+                       "// expected-note @-1 {{about c}}\n"
+                       "// expected-error @above {{line five}}\n",
+                       [](DiagnosticEngine &D) {
+                         D.error(Loc("t.bkir", 1, 1), "this is bad a");
+                         D.warning(Loc("t.bkir", 3, 1), "bad b");
+                         D.note(Loc("t.bkir", 4, 1), "about c");
+                         D.error(Loc("t.bkir", 5, 1), "on line five");
+                       });
   EXPECT_TRUE(R.Matched) << R.Output;
   EXPECT_EQ(R.Output, "");
 }
 
 TEST(VerifyDiagnosticsTest, ReportsUnexpectedAndMissing) {
-  VerifyRun R = verify("x // expected-error {{never}}\n",
-                 [](DiagnosticEngine &D) {
-                   D.warning(Loc("t.bkir", 1, 3), "surprise");
-                 });
+  VerifyRun R =
+      verify("x // expected-error {{never}}\n", [](DiagnosticEngine &D) {
+        D.warning(Loc("t.bkir", 1, 3), "surprise");
+      });
   EXPECT_FALSE(R.Matched);
   EXPECT_NE(R.Output.find("t.bkir:1:3: error: unexpected warning: surprise"),
             std::string::npos)
@@ -62,32 +62,35 @@ TEST(VerifyDiagnosticsTest, ReportsUnexpectedAndMissing) {
 }
 
 TEST(VerifyDiagnosticsTest, SeverityMustMatch) {
-  VerifyRun R = verify("x // expected-error {{msg}}\n", [](DiagnosticEngine &D) {
-    D.warning(Loc("t.bkir", 1, 1), "msg");
-  });
+  VerifyRun R =
+      verify("x // expected-error {{msg}}\n", [](DiagnosticEngine &D) {
+        D.warning(Loc("t.bkir", 1, 1), "msg");
+      });
   EXPECT_FALSE(R.Matched);
 }
 
 TEST(VerifyDiagnosticsTest, NotesAttachedToADiagnosticAreChecked) {
-  VerifyRun R = verify("a // expected-error {{dup}}\n"
-                 "b // expected-note {{first}}\n",
-                 [](DiagnosticEngine &D) {
-                   Diagnostic Dg(Severity::Error, Loc("t.bkir", 1, 1), "dup");
-                   Dg.addNote(Loc("t.bkir", 2, 1), "first here");
-                   D.report(Dg);
-                 });
+  VerifyRun R =
+      verify("a // expected-error {{dup}}\n"
+             "b // expected-note {{first}}\n",
+             [](DiagnosticEngine &D) {
+               Diagnostic Dg(Severity::Error, Loc("t.bkir", 1, 1), "dup");
+               Dg.addNote(Loc("t.bkir", 2, 1), "first here");
+               D.report(Dg);
+             });
   EXPECT_TRUE(R.Matched) << R.Output;
 }
 
 TEST(VerifyDiagnosticsTest, UnknownLocation) {
   VerifyRun R = verify("// expected-error @unknown {{no place}}\n",
-                 [](DiagnosticEngine &D) { D.error(Loc(), "no place"); });
+                       [](DiagnosticEngine &D) { D.error(Loc(), "no place"); });
   EXPECT_TRUE(R.Matched) << R.Output;
 }
 
 TEST(VerifyDiagnosticsTest, MalformedExpectationFails) {
-  VerifyRun R = verify("// expected-error @+x {{m}}\n// expected-error no braces\n",
-                 [](DiagnosticEngine &) {});
+  VerifyRun R =
+      verify("// expected-error @+x {{m}}\n// expected-error no braces\n",
+             [](DiagnosticEngine &) {});
   EXPECT_FALSE(R.Matched);
   EXPECT_NE(R.Output.find("t.bkir:1:4: error: expected a line offset"),
             std::string::npos)
@@ -106,7 +109,8 @@ TEST(VerifyDiagnosticsTest, SplitInputKeepsLineNumbers) {
   bool OK = processSplitInput(Ctx, ID, true, [&](unsigned C) {
     StringRef Text = Ctx.getSourceMgr().getMemoryBuffer(C)->getBuffer();
     Chunks.push_back(Text.ltrim('\n').str());
-    FirstLines.push_back(Text.count('\n') - StringRef(Chunks.back()).count('\n') + 1);
+    FirstLines.push_back(Text.count('\n') -
+                         StringRef(Chunks.back()).count('\n') + 1);
     return true;
   });
   EXPECT_TRUE(OK);

@@ -6,8 +6,8 @@
 //   item   := KIND value* attrs? location? ( '{' item* '}' | ';' )
 //   attrs  := '[' ( attr ( ',' attr )* )? ']'
 //   attr   := IDENT ( '=' value )?          a bare IDENT is a true flag
-//   value  := IDENT | STRING | INTEGER | FLOAT | '(' ( value ( ',' value )* )? ')'
-//   location := 'loc' '(' STRING ':' INTEGER ':' INTEGER ')'
+//   value  := IDENT | STRING | INTEGER | FLOAT | '(' ( value ( ',' value )* )?
+//   ')' location := 'loc' '(' STRING ':' INTEGER ':' INTEGER ')'
 //
 // `//` starts a comment to the end of the line. Identifiers are
 // [A-Za-z_][A-Za-z0-9_$.-]*; anything else is written as a "string" with C
@@ -38,9 +38,9 @@ namespace irtext {
 struct Value {
   enum Kind { Ident, String, Integer, Float, List };
   Kind K = Ident;
-  std::string Text;          // Ident, String, Integer, Float (as written)
-  std::vector<Value> Items;  // List
-  Loc Location;              // where the value was read
+  std::string Text;         // Ident, String, Integer, Float (as written)
+  std::vector<Value> Items; // List
+  Loc Location;             // where the value was read
 
   Value() = default;
   static Value ident(llvm::StringRef S);

@@ -1,4 +1,5 @@
-//===- bk/Lint/TableWithoutPrimaryKey.h - table-without-primary-key -*- C++ -*-===//
+//===- bk/Lint/TableWithoutPrimaryKey.h - table-without-primary-key -*- C++
+//-*-===//
 //
 // A table without a primary key cannot be replicated logically, updated
 // safely by row identity or mapped by most ORMs. Partitions are exempt: they

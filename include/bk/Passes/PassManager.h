@@ -1,4 +1,5 @@
-//===- bk/Passes/PassManager.h - Passes, analyses and pipelines ---*- C++ -*-===//
+//===- bk/Passes/PassManager.h - Passes, analyses and pipelines ---*- C++
+//-*-===//
 //
 // A small pass manager in the shape of LLVM's new pass manager, templated on
 // the IR unit it runs over (schema::Catalog or api::API):
@@ -56,9 +57,7 @@ public:
     return *this;
   }
   bool areAllPreserved() const { return All; }
-  bool isPreserved(const AnalysisKey *K) const {
-    return All || Kept.count(K);
-  }
+  bool isPreserved(const AnalysisKey *K) const { return All || Kept.count(K); }
 
 private:
   bool All = false;
@@ -208,8 +207,8 @@ public:
         PrintAfterAll->flush();
       }
       if (VerifyEach && Hooks.Verify && !Hooks.Verify(IR, AM.getDiags())) {
-        AM.getDiags().error(Loc(), "IR is invalid after pass '" +
-                                       P->getName() + "'");
+        AM.getDiags().error(Loc(),
+                            "IR is invalid after pass '" + P->getName() + "'");
         return false;
       }
     }

@@ -24,7 +24,8 @@ class OutputFile {
 public:
   /// Opens a temporary file next to Path (or stdout for "-"). Errors are
   /// ErrorDiagnostics located at Path.
-  static llvm::Expected<std::unique_ptr<OutputFile>> create(llvm::StringRef Path);
+  static llvm::Expected<std::unique_ptr<OutputFile>>
+  create(llvm::StringRef Path);
 
   OutputFile(const OutputFile &) = delete;
   OutputFile &operator=(const OutputFile &) = delete;

@@ -3,8 +3,9 @@
 // Connection strings reach messages, logs and reports; passwords must not.
 // maskConnectionString() rewrites both PostgreSQL forms:
 //
-//   postgres://alice:s3cret@db:5432/app?password=x  ->  postgres://alice:****@db:5432/app?password=****
-//   host=db user=alice password='s3 cret'           ->  host=db user=alice password=****
+//   postgres://alice:s3cret@db:5432/app?password=x  ->
+//   postgres://alice:****@db:5432/app?password=**** host=db user=alice
+//   password='s3 cret'           ->  host=db user=alice password=****
 //
 // and redact() replaces any known secret wherever it appears in a text (a
 // server's error message that echoes the password, say).

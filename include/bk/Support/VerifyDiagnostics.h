@@ -45,8 +45,8 @@ public:
 private:
   struct Expectation {
     Severity Sev;
-    Loc Location;    // of the comment
-    unsigned Line;   // the line the diagnostic must be on; 0 for @unknown
+    Loc Location;  // of the comment
+    unsigned Line; // the line the diagnostic must be on; 0 for @unknown
     std::string File;
     std::string Text;
     bool Matched = false;
