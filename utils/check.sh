@@ -10,6 +10,9 @@
 # suites, then runs utils/run-tests.py. Ends with a line per suite with its
 # time and then `N passed, N failed[, N skipped]`. Exits 0 only when nothing
 # failed. BK_NO_POSTGRES=1 skips the server (tests that REQUIRE it are skipped).
+# A full run (no arguments) also builds the libFuzzer targets (utils/fuzz.sh,
+# clang with ASan and UBSan, in build-fuzz/) and smoke-runs each for
+# BK_FUZZ_SECONDS; BK_NO_FUZZ=1 skips them.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,6 +36,18 @@ setup_time=$(elapsed "$t")
 t=$(now)
 utils/build.sh || fail_before_tests "the build (utils/build.sh)"
 build_time=$(elapsed "$t")
+
+# The parsers' fuzzers (clang, ASan, UBSan) in their own tree; each runs for
+# BK_FUZZ_SECONDS (default 15) as one test. BK_NO_FUZZ=1 skips them.
+fuzz_args=()
+fuzz_time=0.00
+if [[ -z ${BK_NO_FUZZ:-} && $# -eq 0 ]]; then
+  t=$(now)
+  export BK_FUZZ_BUILD_DIR=${BK_FUZZ_BUILD_DIR:-build-fuzz}
+  utils/fuzz.sh --build-only || fail_before_tests "the fuzzers' build (utils/fuzz.sh)"
+  fuzz_args=(--fuzz-build-dir "$BK_FUZZ_BUILD_DIR")
+  fuzz_time=$(elapsed "$t")
+fi
 
 pg_dir=
 # shellcheck disable=SC2317  # called from the EXIT trap
@@ -68,9 +83,9 @@ else
   unset PGHOST PGPORT PGUSER PGDATABASE
 fi
 
-echo "check: setup ${setup_time} s, build ${build_time} s, postgres start ${pg_time} s"
+echo "check: setup ${setup_time} s, build ${build_time} s, fuzzers' build ${fuzz_time} s, postgres start ${pg_time} s"
 # In the background, so a signal reaches the traps above at once.
-python3 utils/run-tests.py --build-dir "$BK_BUILD_DIR" "$@" &
+python3 utils/run-tests.py --build-dir "$BK_BUILD_DIR" "${fuzz_args[@]}" "$@" &
 tests_pid=$!
 rc=0
 wait "$tests_pid" || rc=$?

@@ -2,6 +2,7 @@
 """Run bk's test suites (lit and GoogleTest) and summarise them.
 
     utils/run-tests.py [--build-dir DIR] [--no-lit] [--no-gtest] [PATH...]
+                       [--fuzz-build-dir DIR [--fuzz-seconds N]]
 
 Runs lit over BUILD/test (or over the lit tests or directories given as PATHs,
 either under test/ in the source tree or under BUILD/test) and every GoogleTest
@@ -12,8 +13,11 @@ per suite with its time, and last exactly:
 
     N passed, N failed[, N skipped]
 
-counting each lit test and each GoogleTest test case. Exits 0 only when
-nothing failed (and at least one suite ran).
+counting each lit test and each GoogleTest test case. With --fuzz-build-dir,
+every libFuzzer target there (bin/bk-*-fuzzer, built by utils/fuzz.sh) also
+runs for a bounded time as a smoke test, seeded with the matching test inputs
+and corpus files: one suite per fuzzer (fuzz/<name>), one test each. Exits 0
+only when nothing failed (and at least one suite ran).
 
 Standard library only. The environment (PGHOST, PGPORT, PGUSER, ...) is passed
 to both kinds of suites unchanged.
@@ -38,6 +42,14 @@ LIT_SKIP = {'UNSUPPORTED', 'SKIPPED', 'EXCLUDED'}
 # Everything else (FAIL, XPASS, TIMEOUT, UNRESOLVED) is a failure.
 
 GTEST_TIMEOUT = int(os.environ.get('BK_GTEST_TIMEOUT', '900'))
+
+# What each fuzzer is seeded with: file name patterns searched in test/,
+# examples/ and the shared corpus.
+FUZZ_SEEDS = {
+    'bk-ir-fuzzer': ('.bkir',),
+    'bk-sql-fuzzer': ('.sql',),
+    'bk-openapi-fuzzer': ('.yaml', '.yml', '.json'),
+}
 
 
 _current = None  # the running lit or GoogleTest process
@@ -236,6 +248,50 @@ def run_gtest(binary, tmp, suites):
         s.time = max(s.time, wall)
 
 
+def fuzz_seed_files(fuzzer):
+    suffixes = FUZZ_SEEDS.get(fuzzer, ())
+    roots = [os.path.join(SRC_ROOT, 'test'), os.path.join(SRC_ROOT, 'examples'),
+             os.environ.get('BK_CORPUS') or
+             os.path.join(os.path.dirname(SRC_ROOT), 'shared', 'corpus')]
+    found = []
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for f in sorted(filenames):
+                if f.endswith(suffixes) and os.path.getsize(os.path.join(dirpath, f)) < (1 << 20):
+                    found.append(os.path.join(dirpath, f))
+    return found
+
+
+def run_fuzzer(binary, seconds, corpus, tmp, suites):
+    """Runs one libFuzzer target for a bounded time; a crash, leak, sanitizer
+    report, timeout or round-trip failure is one failed test."""
+    fuzzer = os.path.basename(binary)
+    name = 'fuzz/' + fuzzer
+    s = suites.setdefault(name, Suite(name))
+    seeds = os.path.join(tmp, fuzzer + '.seeds')
+    os.makedirs(seeds, exist_ok=True)
+    for i, f in enumerate(fuzz_seed_files(fuzzer)):
+        shutil.copyfile(f, os.path.join(seeds, f'seed-{i:05d}' + os.path.splitext(f)[1]))
+    work = corpus or os.path.join(tmp, fuzzer + '.corpus')
+    os.makedirs(work, exist_ok=True)
+    artifacts = os.path.join(tmp, fuzzer + '.artifacts') + os.sep
+    os.makedirs(artifacts, exist_ok=True)
+    cmd = [binary, f'-max_total_time={seconds}', '-timeout=20', '-rss_limit_mb=4096',
+           '-max_len=65536', '-print_final_stats=1', f'-artifact_prefix={artifacts}',
+           work, seeds]
+    start = time.monotonic()
+    output, rc = run_captured(cmd, timeout=seconds + 120)
+    wall = time.monotonic() - start
+    runs = [l for l in output.splitlines() if l.startswith('stat::number_of_executed_units')]
+    label = f'{fuzzer} ({runs[-1].split(":")[-1].strip() if runs else "?"} runs)'
+    if rc == 0:
+        s.add('pass', label, wall)
+    else:
+        tail = '\n'.join(output.splitlines()[-60:])
+        s.add('fail', label, wall, f'$ {" ".join(cmd)}\n{tail}')
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--build-dir', default=os.environ.get('BK_BUILD_DIR', 'build'),
@@ -244,14 +300,21 @@ def main():
     ap.add_argument('--no-gtest', action='store_true', help='skip the GoogleTest suites')
     ap.add_argument('-v', '--verbose', action='store_true', help="show lit's own output")
     ap.add_argument('paths', nargs='*', help='lit tests or directories to run (implies --no-gtest)')
+    ap.add_argument('--fuzz-build-dir', help='also smoke-run the libFuzzer targets built there')
+    ap.add_argument('--fuzz-seconds', type=int, default=int(os.environ.get('BK_FUZZ_SECONDS', '15')),
+                    help='seconds per fuzzer (default 15)')
+    ap.add_argument('--fuzz-corpus', help='keep the inputs a fuzzer finds here')
+    ap.add_argument('--fuzz-only', help='run only this fuzzer, and no lit or GoogleTest suite')
     args = ap.parse_args()
     signal.signal(signal.SIGTERM, _on_terminate)
     signal.signal(signal.SIGINT, _on_terminate)
 
+    if args.fuzz_only:
+        args.no_lit = args.no_gtest = True
     build_dir = args.build_dir
     if not os.path.isabs(build_dir):
         build_dir = os.path.join(SRC_ROOT, build_dir)
-    if not os.path.isdir(build_dir):
+    if not args.fuzz_only and not os.path.isdir(build_dir):
         print(f'run-tests: build directory {build_dir} not found: run utils/build.sh',
               file=sys.stderr)
         return 2
@@ -267,6 +330,16 @@ def main():
         if not args.no_gtest and not args.paths:
             for binary in gtest_binaries(build_dir):
                 run_gtest(binary, tmp, suites)
+        if args.fuzz_build_dir:
+            bindir = os.path.join(os.path.abspath(args.fuzz_build_dir), 'bin')
+            names = [args.fuzz_only] if args.fuzz_only else sorted(
+                f for f in (os.listdir(bindir) if os.path.isdir(bindir) else [])
+                if f.startswith('bk-') and f.endswith('-fuzzer'))
+            if not names:
+                s = suites.setdefault('fuzz', Suite('fuzz'))
+                s.add('fail', 'fuzzers', 0.0, f'no fuzzer in {bindir}: run utils/fuzz.sh --build-only')
+            for f in names:
+                run_fuzzer(os.path.join(bindir, f), args.fuzz_seconds, args.fuzz_corpus, tmp, suites)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
