@@ -219,6 +219,16 @@ static void textAttr(Item &I, StringRef Name, StringRef S) {
     I.attr(Name, Value::string(S));
 }
 
+/// annotations = ("bk:...", "@renamed from=x"), when there are any.
+static void annotationsAttr(Item &I, const std::vector<std::string> &A) {
+  if (A.empty())
+    return;
+  std::vector<Value> Values;
+  for (const std::string &S : A)
+    Values.push_back(Value::string(S));
+  I.attr("annotations", Value::list(std::move(Values)));
+}
+
 static void ownerAndComment(Item &I, StringRef Owner, StringRef Comment) {
   I.attrIfNotEmpty("owner", Owner);
   textAttr(I, "comment", Comment);
@@ -284,6 +294,7 @@ Item CatalogPrinter::printTable(const Table &T) {
     I.attr("options", optionList(T.Options));
   I.attrIfNotEmpty("tablespace", T.Tablespace);
   ownerAndComment(I, T.Owner, T.Comment);
+  annotationsAttr(I, T.Annotations);
   I.HasBody = true;
   for (const Column &C : T.Columns)
     I.child(printColumn(C));
@@ -310,6 +321,7 @@ Item CatalogPrinter::printColumn(const Column &C) {
   textAttr(I, "generated", C.Generated);
   I.attrIfNotEmpty("collation", C.Collation);
   textAttr(I, "comment", C.Comment);
+  annotationsAttr(I, C.Annotations);
   return I;
 }
 
@@ -368,6 +380,7 @@ Item CatalogPrinter::printConstraint(const Constraint &C) {
   I.flag("initially_deferred", C.InitiallyDeferred);
   I.flag("not_valid", C.NotValid);
   textAttr(I, "comment", C.Comment);
+  annotationsAttr(I, C.Annotations);
   if (C.Kind == ConstraintKind::Exclude) {
     I.HasBody = true;
     for (const IndexKey &K : C.Elements)
@@ -403,6 +416,7 @@ Item CatalogPrinter::printIndex(const Index &Idx) {
     I.attr("options", optionList(Idx.Options));
   I.attrIfNotEmpty("tablespace", Idx.Tablespace);
   textAttr(I, "comment", Idx.Comment);
+  annotationsAttr(I, Idx.Annotations);
   I.HasBody = true;
   for (const IndexKey &K : Idx.Keys)
     I.child(printKey("key", K));
@@ -458,6 +472,7 @@ Item CatalogPrinter::printEnum(const EnumType &E) {
     Values.push_back(Value::string(V));
   I.arg(Value::list(std::move(Values)));
   ownerAndComment(I, E.Owner, E.Comment);
+  annotationsAttr(I, E.Annotations);
   return I;
 }
 
@@ -468,6 +483,7 @@ Item CatalogPrinter::printDomain(const Domain &D) {
   textAttr(I, "default", D.Default);
   I.attrIfNotEmpty("collation", D.Collation);
   ownerAndComment(I, D.Owner, D.Comment);
+  annotationsAttr(I, D.Annotations);
   for (const DomainCheck &C : D.Checks) {
     Item Check = named("check", C.Name, C.Location);
     Check.attr("expr", Value::string(C.Expr));
@@ -514,6 +530,7 @@ Item CatalogPrinter::printSequence(const Sequence &S) {
     I.attr("owned_by", Value::name(irNameParts(Parts)));
   }
   ownerAndComment(I, S.Owner, S.Comment);
+  annotationsAttr(I, S.Annotations);
   return I;
 }
 
@@ -528,6 +545,7 @@ Item CatalogPrinter::printView(const View &V) {
   I.attrIfNotEmpty("tablespace", V.Tablespace);
   I.attr("query", Value::string(V.Query));
   ownerAndComment(I, V.Owner, V.Comment);
+  annotationsAttr(I, V.Annotations);
   for (const Index &Idx : V.Indexes)
     I.child(printIndex(Idx));
   for (const Trigger &T : V.Triggers)
@@ -560,6 +578,7 @@ Item CatalogPrinter::printFunction(const Function &F) {
     I.attr("config", optionList(F.Config));
   I.attr("body", Value::string(F.Body));
   ownerAndComment(I, F.Owner, F.Comment);
+  annotationsAttr(I, F.Annotations);
   return I;
 }
 
@@ -826,6 +845,7 @@ void CatalogReader::readTable(const Item &I, Schema &S) {
   T.Tablespace = R.text("tablespace");
   T.Owner = R.text("owner");
   T.Comment = R.text("comment");
+  T.Annotations = R.textList("annotations");
   finish(R);
   for (const Item &Child : I.Children) {
     StringRef K = Child.Kind;
@@ -863,6 +883,7 @@ void CatalogReader::readColumn(const Item &I, Table &T) {
   C.Generated = R.text("generated");
   C.Collation = R.text("collation");
   C.Comment = R.text("comment");
+  C.Annotations = R.textList("annotations");
   noBody(R);
   finish(R);
   T.Columns.push_back(std::move(C));
@@ -912,6 +933,7 @@ void CatalogReader::readConstraint(const Item &I, Table &T) {
   C.InitiallyDeferred = R.flag("initially_deferred");
   C.NotValid = R.flag("not_valid");
   C.Comment = R.text("comment");
+  C.Annotations = R.textList("annotations");
   if (C.Kind != ConstraintKind::Exclude)
     noBody(R);
   finish(R);
@@ -958,6 +980,7 @@ void CatalogReader::readIndex(const Item &I, std::vector<Index> &Indexes) {
   Idx.Options = options(R, "options");
   Idx.Tablespace = R.text("tablespace");
   Idx.Comment = R.text("comment");
+  Idx.Annotations = R.textList("annotations");
   finish(R);
   for (const Item &Child : I.Children) {
     if (Child.Kind == "key")
@@ -1037,6 +1060,7 @@ void CatalogReader::readEnum(const Item &I, Schema &S) {
   }
   E.Owner = R.text("owner");
   E.Comment = R.text("comment");
+  E.Annotations = R.textList("annotations");
   noBody(R);
   finish(R);
   S.Enums.push_back(std::move(E));
@@ -1055,6 +1079,7 @@ void CatalogReader::readDomain(const Item &I, Schema &S) {
   D.Collation = R.text("collation");
   D.Owner = R.text("owner");
   D.Comment = R.text("comment");
+  D.Annotations = R.textList("annotations");
   finish(R);
   for (const Item &Child : I.Children) {
     if (Child.Kind != "check") {
@@ -1134,6 +1159,7 @@ void CatalogReader::readSequence(const Item &I, Schema &S) {
   }
   Seq.Owner = R.text("owner");
   Seq.Comment = R.text("comment");
+  Seq.Annotations = R.textList("annotations");
   noBody(R);
   finish(R);
   S.Sequences.push_back(std::move(Seq));
@@ -1157,6 +1183,7 @@ void CatalogReader::readView(const Item &I, Schema &S) {
   V.Query = R.text("query");
   V.Owner = R.text("owner");
   V.Comment = R.text("comment");
+  V.Annotations = R.textList("annotations");
   finish(R);
   for (const Item &Child : I.Children) {
     if (V.Materialized && Child.Kind == "index")
@@ -1205,6 +1232,7 @@ void CatalogReader::readFunction(const Item &I, Schema &S) {
   F.Body = R.text("body");
   F.Owner = R.text("owner");
   F.Comment = R.text("comment");
+  F.Annotations = R.textList("annotations");
   noBody(R);
   finish(R);
   S.Functions.push_back(std::move(F));

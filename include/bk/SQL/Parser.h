@@ -17,6 +17,9 @@
 #include "bk/Schema/Schema.h"
 #include "bk/Support/Context.h"
 
+#include "llvm/ADT/Optional.h"
+#include "llvm/ADT/StringRef.h"
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -57,6 +60,15 @@ struct ParseResult {
 /// Parses the SQL in buffer BufferID of Ctx.
 ParseResult parseSQL(Context &Ctx, unsigned BufferID,
                      const ParseOptions &Opts = ParseOptions());
+
+/// Splits SQL text at top-level ';' (outside strings, dollar quotes,
+/// comments and parentheses) without parsing it. Locations are left empty;
+/// Kind is filled ("create table", "set", ...).
+std::vector<Statement> splitStatements(llvm::StringRef SQL);
+
+/// The canonical text of one SQL expression (docs/SQL.md), or None when
+/// Expr is not a valid expression.
+llvm::Optional<std::string> canonicalizeExpression(llvm::StringRef Expr);
 
 } // namespace sql
 } // namespace bk

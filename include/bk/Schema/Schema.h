@@ -167,6 +167,9 @@ struct Column {
   std::string Generated;
   std::string Collation;
   std::string Comment;
+  /// Annotations from the source: `-- bk:...` and sqldef's `-- @renamed
+  /// from=...` comments right before the object, without the `--`.
+  std::vector<std::string> Annotations;
 
   bool isIdentity() const { return Identity != IdentityKind::None; }
   bool isGenerated() const { return !Generated.empty(); }
@@ -247,6 +250,9 @@ struct Constraint {
   /// NOT VALID (CHECK and FOREIGN KEY).
   bool NotValid = false;
   std::string Comment;
+  /// Annotations from the source: `-- bk:...` and sqldef's `-- @renamed
+  /// from=...` comments right before the object, without the `--`.
+  std::vector<std::string> Annotations;
 
   bool isIndexBacked() const {
     return Kind == ConstraintKind::PrimaryKey ||
@@ -268,6 +274,9 @@ struct Index {
   std::vector<Option> Options;
   std::string Tablespace;
   std::string Comment;
+  /// Annotations from the source: `-- bk:...` and sqldef's `-- @renamed
+  /// from=...` comments right before the object, without the `--`.
+  std::vector<std::string> Annotations;
 
   bool isPartial() const { return !Where.empty(); }
 };
@@ -351,6 +360,9 @@ struct Table {
   std::vector<Option> Options;
   std::string Tablespace;
   std::string Comment;
+  /// Annotations from the source: `-- bk:...` and sqldef's `-- @renamed
+  /// from=...` comments right before the object, without the `--`.
+  std::vector<std::string> Annotations;
   std::string Owner;
 
   bool isPartitioned() const { return PartitionBy != PartitionStrategy::None; }
@@ -379,6 +391,9 @@ struct EnumType {
   std::string Name;
   std::vector<std::string> Values;
   std::string Comment;
+  /// Annotations from the source: `-- bk:...` and sqldef's `-- @renamed
+  /// from=...` comments right before the object, without the `--`.
+  std::vector<std::string> Annotations;
   std::string Owner;
 };
 
@@ -399,6 +414,9 @@ struct Domain {
   std::string Collation;
   std::vector<DomainCheck> Checks;
   std::string Comment;
+  /// Annotations from the source: `-- bk:...` and sqldef's `-- @renamed
+  /// from=...` comments right before the object, without the `--`.
+  std::vector<std::string> Annotations;
   std::string Owner;
 };
 
@@ -434,6 +452,9 @@ struct Sequence {
   QualifiedName OwnedByTable;
   std::string OwnedByColumn;
   std::string Comment;
+  /// Annotations from the source: `-- bk:...` and sqldef's `-- @renamed
+  /// from=...` comments right before the object, without the `--`.
+  std::vector<std::string> Annotations;
   std::string Owner;
 
   /// The values PostgreSQL uses when MINVALUE/MAXVALUE/START are defaulted:
@@ -461,6 +482,9 @@ struct View {
   /// INSTEAD OF triggers of a view.
   std::vector<Trigger> Triggers;
   std::string Comment;
+  /// Annotations from the source: `-- bk:...` and sqldef's `-- @renamed
+  /// from=...` comments right before the object, without the `--`.
+  std::vector<std::string> Annotations;
   std::string Owner;
 };
 
@@ -491,6 +515,9 @@ struct Function {
   /// SET configuration_parameter = value.
   std::vector<Option> Config;
   std::string Comment;
+  /// Annotations from the source: `-- bk:...` and sqldef's `-- @renamed
+  /// from=...` comments right before the object, without the `--`.
+  std::vector<std::string> Annotations;
   std::string Owner;
 
   /// "name(arguments)": what tells overloads apart in messages.

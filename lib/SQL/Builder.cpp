@@ -1,0 +1,2057 @@
+//===- Builder.cpp - Parse trees to Schema IR -----------------------------===//
+//
+// Applies each parsed statement to the catalog the way PostgreSQL would:
+// implicit names, serial columns, NOT NULL of primary keys, default schema.
+// Semantic problems (ALTER of a missing table, duplicate CREATE) are located
+// errors; the statement is then skipped.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SQLInternal.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <set>
+
+using namespace llvm;
+using namespace bk::schema;
+
+namespace bk {
+namespace sql {
+
+namespace {
+
+/// A constraint being built, with what its implicit name needs.
+struct PendingConstraint {
+  Constraint C;
+  bool Named = false;
+  /// Columns an unnamed CHECK refers to (the name uses the only one).
+  std::vector<std::string> CheckColumns;
+};
+
+} // namespace
+
+struct IRBuilder::Impl {
+  Impl(IRBuilder &B, Context &Ctx, unsigned BufferID, const LexedBuffer &LB,
+       Catalog &Cat, const ParseOptions &Opts)
+      : B(B), Ctx(Ctx), BufferID(BufferID), LB(LB), Cat(Cat),
+        DefaultSchema(Opts.DefaultSchema) {}
+
+  IRBuilder &B;
+  Context &Ctx;
+  unsigned BufferID;
+  const LexedBuffer &LB;
+  Catalog &Cat;
+  std::string DefaultSchema;
+  /// Schemas created by CREATE SCHEMA (others appear implicitly).
+  StringSet<> CreatedSchemas;
+
+  /// Name lookups per schema, so that a dump with thousands of tables is
+  /// not quadratic. Built lazily, kept up to date on additions, dropped
+  /// (and rebuilt on demand) after anything that removes or renames.
+  struct NameCache {
+    StringSet<> Relations;
+    StringSet<> Constraints;
+    StringMap<size_t> Tables;
+    StringMap<size_t> Sequences;
+  };
+  StringMap<NameCache> Caches;
+
+  NameCache &cache(const Schema &S) {
+    auto It = Caches.find(S.Name);
+    if (It != Caches.end())
+      return It->second;
+    NameCache &NC = Caches[S.Name];
+    for (size_t I = 0; I < S.Tables.size(); ++I) {
+      const Table &T = S.Tables[I];
+      NC.Tables.try_emplace(T.Name, I);
+      NC.Relations.insert(T.Name);
+      for (const Index &Ix : T.Indexes)
+        NC.Relations.insert(Ix.Name);
+      for (const Constraint &C : T.Constraints) {
+        NC.Constraints.insert(C.Name);
+        if (C.isIndexBacked())
+          NC.Relations.insert(C.Name);
+      }
+    }
+    for (size_t I = 0; I < S.Sequences.size(); ++I) {
+      NC.Sequences.try_emplace(S.Sequences[I].Name, I);
+      NC.Relations.insert(S.Sequences[I].Name);
+    }
+    for (const View &V : S.Views) {
+      NC.Relations.insert(V.Name);
+      for (const Index &Ix : V.Indexes)
+        NC.Relations.insert(Ix.Name);
+    }
+    for (const CompositeType &CT : S.Composites)
+      NC.Relations.insert(CT.Name);
+    return NC;
+  }
+  void invalidateNames() { Caches.clear(); }
+  Table &addTable(Schema &S, Table T) {
+    NameCache &NC = cache(S);
+    S.Tables.push_back(std::move(T));
+    Table &New = S.Tables.back();
+    NC.Tables.try_emplace(New.Name, S.Tables.size() - 1);
+    NC.Relations.insert(New.Name);
+    for (const Constraint &C : New.Constraints)
+      noteConstraint(S, C);
+    return New;
+  }
+  Sequence &addSequence(Schema &S, Sequence Seq) {
+    NameCache &NC = cache(S);
+    S.Sequences.push_back(std::move(Seq));
+    NC.Sequences.try_emplace(S.Sequences.back().Name, S.Sequences.size() - 1);
+    NC.Relations.insert(S.Sequences.back().Name);
+    return S.Sequences.back();
+  }
+  void noteConstraint(const Schema &S, const Constraint &C) {
+    NameCache &NC = cache(S);
+    NC.Constraints.insert(C.Name);
+    if (C.isIndexBacked())
+      NC.Relations.insert(C.Name);
+  }
+  void noteRelation(const Schema &S, StringRef Name) {
+    cache(S).Relations.insert(Name);
+  }
+  Table *tableIn(Schema &S, StringRef Name) {
+    NameCache &NC = cache(S);
+    auto It = NC.Tables.find(Name);
+    return It == NC.Tables.end() ? nullptr : &S.Tables[It->second];
+  }
+  Sequence *sequenceIn(Schema &S, StringRef Name) {
+    NameCache &NC = cache(S);
+    auto It = NC.Sequences.find(Name);
+    return It == NC.Sequences.end() ? nullptr : &S.Sequences[It->second];
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Helpers
+  //===--------------------------------------------------------------------===//
+
+  Loc loc(antlr4::ParserRuleContext *C) const {
+    return C ? B.loc(C->getStart()) : Loc();
+  }
+  void error(Loc L, const Twine &Msg) {
+    Ctx.getDiags().error(L, Msg);
+    B.HadErrors = true;
+  }
+  void warning(Loc L, const Twine &Msg) { Ctx.getDiags().warning(L, Msg); }
+
+  /// `-- bk:...` and `-- @renamed ...` comments right before token T (only
+  /// comments between T and the previous token), in source order.
+  std::vector<std::string> annotationsBefore(antlr4::Token *T) const {
+    std::vector<std::string> Out;
+    if (!T)
+      return Out;
+    auto &Toks = const_cast<LexedBuffer &>(LB).tokens();
+    for (size_t K = T->getTokenIndex(); K-- > 0;) {
+      antlr4::Token *H = Toks.get(K);
+      if (H->getChannel() == antlr4::Token::DEFAULT_CHANNEL)
+        break;
+      if (H->getType() != P::LINE_COMMENT)
+        continue;
+      StringRef Body = LB.tokenText(H).drop_front(2).trim();
+      if (Body.startswith("bk:") || Body.startswith("@renamed"))
+        Out.push_back(Body.str());
+    }
+    std::reverse(Out.begin(), Out.end());
+    return Out;
+  }
+  std::vector<std::string> annotationsBefore(antlr4::ParserRuleContext *C) {
+    return C ? annotationsBefore(C->getStart()) : std::vector<std::string>();
+  }
+
+  std::string text(antlr4::tree::TerminalNode *N) const {
+    return N ? LB.tokenText(N->getSymbol()).str() : std::string();
+  }
+
+  std::string ident(P::IdentifierContext *C) const {
+    if (!C)
+      return "";
+    StringRef T = LB.tokenText(C->getStart());
+    if (C->UQUOTED_IDENT())
+      T = T.drop_front(2);
+    return normalizeIdentifier(T);
+  }
+  std::string ident(P::ColIdContext *C) const {
+    return C ? ident(C->identifier()) : "";
+  }
+
+  QualifiedName qname(P::QualifiedNameContext *C) const {
+    QualifiedName Q;
+    if (!C)
+      return Q;
+    auto Ids = C->colId();
+    if (Ids.size() == 1) {
+      Q.Name = ident(Ids[0]);
+    } else if (Ids.size() >= 2) {
+      Q.Schema = ident(Ids[0]);
+      Q.Name = ident(Ids[1]);
+    }
+    return Q;
+  }
+  /// With the schema filled in.
+  QualifiedName resolved(P::QualifiedNameContext *C) const {
+    QualifiedName Q = qname(C);
+    if (Q.Schema.empty())
+      Q.Schema = DefaultSchema;
+    return Q;
+  }
+
+  std::vector<std::string> anyNameParts(P::AnyNameContext *C) const {
+    std::vector<std::string> Parts;
+    if (C)
+      for (auto *Id : C->colId())
+        Parts.push_back(ident(Id));
+    return Parts;
+  }
+  /// A collation or operator class name: the last part, qualified unless
+  /// it lives in pg_catalog.
+  std::string objectName(P::AnyNameContext *C) const {
+    std::vector<std::string> Parts = anyNameParts(C);
+    if (Parts.empty())
+      return "";
+    if (Parts.size() >= 2 && Parts[Parts.size() - 2] != "pg_catalog")
+      return quoteIdentifier(Parts[Parts.size() - 2]) + "." +
+             quoteIdentifier(Parts.back());
+    return Parts.back();
+  }
+
+  std::vector<std::string> columns(P::ColumnListContext *C) const {
+    std::vector<std::string> Out;
+    if (C)
+      for (auto *Id : C->colId())
+        Out.push_back(ident(Id));
+    return Out;
+  }
+
+  /// The value of a string literal token ('it''s' → it's).
+  static std::string unquote(StringRef T) {
+    if (T.startswith("$")) {
+      size_t Open = T.find('$', 1);
+      if (Open == StringRef::npos)
+        return T.str();
+      StringRef Tag = T.take_front(Open + 1);
+      if (T.size() >= 2 * Tag.size() && T.endswith(Tag))
+        return T.slice(Tag.size(), T.size() - Tag.size()).str();
+      return T.drop_front(Tag.size()).str();
+    }
+    bool Escapes = false;
+    if (T.startswith_insensitive("e'")) {
+      Escapes = true;
+      T = T.drop_front(1);
+    } else if (T.startswith_insensitive("u&'")) {
+      T = T.drop_front(2);
+    }
+    if (T.size() < 2)
+      return T.str();
+    T = T.drop_front().drop_back();
+    std::string Out;
+    for (size_t I = 0; I < T.size(); ++I) {
+      char C = T[I];
+      if (C == '\'' && I + 1 < T.size() && T[I + 1] == '\'') {
+        Out += '\'';
+        ++I;
+      } else if (Escapes && C == '\\' && I + 1 < T.size()) {
+        char N = T[++I];
+        switch (N) {
+        case 'n':
+          Out += '\n';
+          break;
+        case 't':
+          Out += '\t';
+          break;
+        case 'r':
+          Out += '\r';
+          break;
+        case 'b':
+          Out += '\b';
+          break;
+        case 'f':
+          Out += '\f';
+          break;
+        default:
+          Out += N;
+          break;
+        }
+      } else {
+        Out += C;
+      }
+    }
+    return Out;
+  }
+  std::string stringValue(P::StringLiteralContext *C) const {
+    return C ? unquote(LB.tokenText(C->getStart())) : "";
+  }
+
+  static llvm::Optional<int64_t> number(P::SignedNumberContext *C,
+                                        const LexedBuffer &LB) {
+    if (!C)
+      return None;
+    std::string T;
+    for (auto *Ch : C->children)
+      if (auto *N = dynamic_cast<antlr4::tree::TerminalNode *>(Ch))
+        T += LB.tokenText(N->getSymbol()).str();
+    StringRef TR(T);
+    TR.consume_front("+");
+    int64_t V = 0;
+    if (TR.getAsInteger(10, V))
+      return None;
+    return V;
+  }
+
+  /// "a integer, OUT b text, c text DEFAULT 'x'::text", as PostgreSQL's
+  /// pg_get_function_arguments() prints it.
+  std::string functionArgs(P::FuncArgsContext *C) const {
+    std::string Out;
+    if (!C)
+      return Out;
+    for (auto *A : C->funcArgDef()) {
+      if (!Out.empty())
+        Out += ", ";
+      std::string Arg;
+      if (auto *M = A->argMode())
+        if (!M->IN())
+          Arg = StringRef(LB.tokenText(M->getStart())).upper();
+      if (A->colId()) {
+        if (!Arg.empty())
+          Arg += " ";
+        Arg += quoteIdentifier(ident(A->colId()));
+      }
+      if (!Arg.empty())
+        Arg += " ";
+      Arg += canonicalType(LB, A->typeName());
+      if (A->expr())
+        Arg += " DEFAULT " + canonicalExpr(LB, A->expr());
+      Out += Arg;
+    }
+    return Out;
+  }
+
+  std::string role(P::RoleSpecContext *C) const {
+    if (!C)
+      return "";
+    if (C->identifier())
+      return ident(C->identifier());
+    return StringRef(LB.tokenText(C->getStart())).lower();
+  }
+
+  std::vector<Option> options(const std::vector<P::OptionContext *> &Opts) {
+    std::vector<Option> Out;
+    for (auto *O : Opts) {
+      Option Op;
+      if (auto *N = O->optionName()) {
+        for (auto *Id : N->identifier()) {
+          if (!Op.Name.empty())
+            Op.Name += ".";
+          Op.Name += ident(Id);
+        }
+      }
+      if (auto *V = O->optionValue()) {
+        if (V->STRING())
+          Op.Value = unquote(text(V->STRING()));
+        else if (V->identifier())
+          Op.Value = ident(V->identifier());
+        else
+          Op.Value = StringRef(canonicalText(LB, V)).lower();
+      } else {
+        Op.Value = "true";
+      }
+      Out.push_back(std::move(Op));
+    }
+    return Out;
+  }
+  std::vector<Option> options(P::WithOptionsContext *W) {
+    return W ? options(W->option()) : std::vector<Option>();
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Lookup
+  //===--------------------------------------------------------------------===//
+
+  Schema &schemaOf(const QualifiedName &Q, antlr4::ParserRuleContext *At) {
+    std::string S = Q.Schema.empty() ? DefaultSchema : Q.Schema;
+    return Cat.getOrAddSchema(S);
+  }
+  Schema *findSchema(const QualifiedName &Q) {
+    return Cat.findSchema(Q.Schema.empty() ? DefaultSchema : Q.Schema);
+  }
+  Table *findTable(const QualifiedName &Q) {
+    Schema *S = findSchema(Q);
+    return S ? tableIn(*S, Q.Name) : nullptr;
+  }
+  static std::string display(const QualifiedName &Q) {
+    return Q.Schema.empty() ? Q.Name : Q.Schema + "." + Q.Name;
+  }
+  Table *requireTable(P::QualifiedNameContext *C, bool IfExists = false) {
+    QualifiedName Q = qname(C);
+    Table *T = findTable(Q);
+    if (!T && !IfExists)
+      error(loc(C), "relation \"" + display(Q) + "\" does not exist");
+    return T;
+  }
+
+  /// Whether Name is taken in the schema's relation namespace.
+  bool relationTaken(const Schema &S, StringRef Name) {
+    return cache(S).Relations.count(Name) != 0;
+  }
+  /// Constraint names are unique per schema when PostgreSQL picks them.
+  bool constraintTaken(const Schema &S, StringRef Name) {
+    return cache(S).Constraints.count(Name) != 0;
+  }
+  static bool typeTaken(const Schema &S, StringRef Name) {
+    return S.findTable(Name) || S.findView(Name) || S.findEnum(Name) ||
+           S.findDomain(Name) || S.findComposite(Name);
+  }
+
+  /// Reports "already exists" for a new relation; true when it may be
+  /// created.
+  bool checkNewRelation(Schema &S, const std::string &Name, Loc L,
+                        bool IfNotExists) {
+    if (!relationTaken(S, Name))
+      return true;
+    if (!IfNotExists)
+      error(L, "relation \"" + Name + "\" already exists");
+    return false;
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Statements
+  //===--------------------------------------------------------------------===//
+
+  void build(P::StatementContext *S);
+  void createSchema(P::CreateSchemaStmtContext *C);
+  void createExtension(P::CreateExtensionStmtContext *C);
+  void createTable(P::CreateTableStmtContext *C);
+  void createIndex(P::CreateIndexStmtContext *C);
+  void createSequence(P::CreateSequenceStmtContext *C);
+  void alterSequence(P::AlterSequenceStmtContext *C);
+  void createView(P::CreateViewStmtContext *C);
+  void createType(P::CreateTypeStmtContext *C);
+  void createDomain(P::CreateDomainStmtContext *C);
+  void createFunction(P::CreateFunctionStmtContext *C);
+  void createTrigger(P::CreateTriggerStmtContext *C);
+  void createPolicy(P::CreatePolicyStmtContext *C);
+  void alterTable(P::AlterTableStmtContext *C);
+  void alterType(P::AlterTypeStmtContext *C);
+  void alterOwner(P::AlterOwnerStmtContext *C);
+  void comment(P::CommentStmtContext *C);
+  void drop(P::DropStmtContext *C);
+
+  // Table pieces.
+  void addColumn(Schema &S, Table &T, P::ColumnDefContext *C,
+                 std::vector<PendingConstraint> &Pending);
+  void addTableConstraint(Table &T, P::TableConstraintContext *C,
+                          std::vector<PendingConstraint> &Pending);
+  void applyAttribute(Constraint &C, P::ConstraintAttributeContext *A);
+  void foreignKeyActions(Constraint &C, P::MatchClauseContext *M,
+                         const std::vector<P::ReferentialActionContext *> &As);
+  void nameConstraints(Schema &S, Table &T,
+                       std::vector<PendingConstraint> &Pending);
+  IndexKey indexKey(P::IndexElemContext *E);
+  std::string partitionBound(P::PartitionBoundContext *C);
+  void sequenceOptions(Sequence &Seq,
+                       const std::vector<P::SequenceOptionContext *> &Opts,
+                       Loc L);
+  void checkColumnsOf(P::ExprContext *E, const Table &T,
+                      std::vector<std::string> &Out);
+};
+
+//===----------------------------------------------------------------------===//
+// IRBuilder
+//===----------------------------------------------------------------------===//
+
+IRBuilder::IRBuilder(Context &Ctx, unsigned BufferID, const LexedBuffer &LB,
+                     Catalog &Cat, const ParseOptions &Opts)
+    : I(std::make_unique<Impl>(*this, Ctx, BufferID, LB, Cat, Opts)) {}
+
+IRBuilder::~IRBuilder() = default;
+
+Loc IRBuilder::loc(size_t ByteOffset) const {
+  const MemoryBuffer *MB = I->Ctx.getSourceMgr().getMemoryBuffer(I->BufferID);
+  if (ByteOffset > MB->getBufferSize())
+    ByteOffset = MB->getBufferSize();
+  return I->Ctx.getLoc(
+      SMLoc::getFromPointer(MB->getBufferStart() + ByteOffset));
+}
+
+Loc IRBuilder::loc(const antlr4::Token *T) const {
+  if (!T)
+    return Loc();
+  if (T->getType() == antlr4::Token::EOF)
+    return loc(I->LB.text().size());
+  return loc(I->LB.tokenBegin(T));
+}
+
+void IRBuilder::build(P::StatementContext *S) {
+  if (S)
+    I->build(S);
+}
+
+void IRBuilder::handleSet(const SplitStatement &S) {
+  auto &Toks = const_cast<LexedBuffer &>(I->LB).tokens();
+  std::vector<antlr4::Token *> Words;
+  for (size_t K = S.FirstToken; K <= S.LastToken && K < Toks.size(); ++K) {
+    antlr4::Token *T = Toks.get(K);
+    if (T->getChannel() == antlr4::Token::DEFAULT_CHANNEL)
+      Words.push_back(T);
+  }
+  std::vector<std::string> Path;
+  auto Text = [&](size_t K) {
+    return K < Words.size() ? I->LB.tokenText(Words[K]) : StringRef();
+  };
+  if (Text(0).equals_insensitive("set")) {
+    size_t K = 1;
+    if (Text(K).equals_insensitive("session") ||
+        Text(K).equals_insensitive("local"))
+      ++K;
+    if (!Text(K).equals_insensitive("search_path"))
+      return;
+    K += 2; // TO or =
+    for (; K < Words.size(); ++K) {
+      size_t Type = Words[K]->getType();
+      if (Type == P::STRING)
+        Path.push_back(Impl::unquote(Text(K)));
+      else if (Type != P::COMMA && Type != P::SEMI)
+        Path.push_back(normalizeIdentifier(Text(K)));
+    }
+  } else if (Text(0).equals_insensitive("select")) {
+    // SELECT pg_catalog.set_config('search_path', 'a, b', false)
+    size_t K = 1;
+    if (Text(K).equals_insensitive("pg_catalog") && Text(K + 1) == ".")
+      K += 2;
+    if (!Text(K).equals_insensitive("set_config") || Text(K + 1) != "(")
+      return;
+    if (Impl::unquote(Text(K + 2)) != "search_path")
+      return;
+    SmallVector<StringRef, 4> Parts;
+    std::string Value = Impl::unquote(Text(K + 4));
+    StringRef(Value).split(Parts, ',', -1, false);
+    for (StringRef Part : Parts)
+      Path.push_back(normalizeIdentifier(Part.trim()));
+  }
+  for (const std::string &P : Path) {
+    if (P.empty() || P == "$user" || P == "pg_catalog")
+      continue;
+    I->DefaultSchema = P;
+    return;
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Dispatch
+//===----------------------------------------------------------------------===//
+
+void IRBuilder::Impl::build(P::StatementContext *S) {
+  if (auto *C = S->createSchemaStmt())
+    return createSchema(C);
+  if (auto *C = S->createTableStmt())
+    return createTable(C);
+  if (auto *C = S->createIndexStmt())
+    return createIndex(C);
+  if (auto *C = S->createSequenceStmt())
+    return createSequence(C);
+  if (auto *C = S->createViewStmt())
+    return createView(C);
+  if (auto *C = S->createTypeStmt())
+    return createType(C);
+  if (auto *C = S->createDomainStmt())
+    return createDomain(C);
+  if (auto *C = S->createFunctionStmt())
+    return createFunction(C);
+  if (auto *C = S->createTriggerStmt())
+    return createTrigger(C);
+  if (auto *C = S->createExtensionStmt())
+    return createExtension(C);
+  if (auto *C = S->createPolicyStmt())
+    return createPolicy(C);
+  if (auto *C = S->alterTableStmt())
+    return alterTable(C);
+  if (auto *C = S->alterSequenceStmt())
+    return alterSequence(C);
+  if (auto *C = S->alterTypeStmt())
+    return alterType(C);
+  if (auto *C = S->alterOwnerStmt())
+    return alterOwner(C);
+  if (auto *C = S->commentStmt())
+    return comment(C);
+  if (auto *C = S->dropStmt())
+    return drop(C);
+}
+
+//===----------------------------------------------------------------------===//
+// Schemas and extensions
+//===----------------------------------------------------------------------===//
+
+void IRBuilder::Impl::createSchema(P::CreateSchemaStmtContext *C) {
+  std::string Name = C->name ? ident(C->name) : role(C->owner);
+  if (Name.empty())
+    return;
+  if (CreatedSchemas.count(Name) ||
+      (Name != "public" && Cat.findSchema(Name) && !C->ifNotExists())) {
+    if (!C->ifNotExists())
+      error(loc(C), "schema \"" + Name + "\" already exists");
+    return;
+  }
+  CreatedSchemas.insert(Name);
+  Schema &S = Cat.getOrAddSchema(Name);
+  S.Location = loc(C);
+  if (C->owner)
+    S.Owner = role(C->owner);
+}
+
+void IRBuilder::Impl::createExtension(P::CreateExtensionStmtContext *C) {
+  std::string Name = ident(C->name);
+  if (Cat.findExtension(Name)) {
+    if (!C->ifNotExists())
+      error(loc(C), "extension \"" + Name + "\" already exists");
+    return;
+  }
+  Extension E;
+  E.Location = loc(C);
+  E.Name = Name;
+  for (auto *O : C->extensionOption()) {
+    if (O->SCHEMA() && !O->identifier().empty())
+      E.Schema = ident(O->identifier(0));
+    else if (!O->identifier().empty() &&
+             LB.tokenText(O->getStart()).equals_insensitive("version")) {
+      if (O->STRING())
+        E.Version = unquote(text(O->STRING()));
+      else if (O->identifier().size() > 1)
+        E.Version = ident(O->identifier(1));
+    }
+  }
+  Cat.Extensions.push_back(std::move(E));
+}
+
+//===----------------------------------------------------------------------===//
+// Tables
+//===----------------------------------------------------------------------===//
+
+static ReferentialAction actionKind(P::ReferentialActionKindContext *K) {
+  if (!K)
+    return ReferentialAction::NoAction;
+  if (K->RESTRICT())
+    return ReferentialAction::Restrict;
+  if (K->CASCADE())
+    return ReferentialAction::Cascade;
+  if (K->NULL_P())
+    return ReferentialAction::SetNull;
+  if (K->DEFAULT())
+    return ReferentialAction::SetDefault;
+  return ReferentialAction::NoAction;
+}
+
+void IRBuilder::Impl::foreignKeyActions(
+    Constraint &C, P::MatchClauseContext *M,
+    const std::vector<P::ReferentialActionContext *> &As) {
+  if (M) {
+    if (M->FULL())
+      C.Match = MatchKind::Full;
+    else if (M->PARTIAL())
+      C.Match = MatchKind::Partial;
+  }
+  for (auto *A : As) {
+    ReferentialAction K = actionKind(A->referentialActionKind());
+    if (A->DELETE()) {
+      C.OnDelete = K;
+      if (A->referentialActionKind())
+        C.OnDeleteSetColumns =
+            columns(A->referentialActionKind()->columnList());
+    } else {
+      C.OnUpdate = K;
+    }
+  }
+}
+
+void IRBuilder::Impl::applyAttribute(Constraint &C,
+                                     P::ConstraintAttributeContext *A) {
+  if (A->DEFERRABLE()) {
+    C.Deferrable = !A->NOT();
+    if (!C.Deferrable)
+      C.InitiallyDeferred = false;
+  } else if (A->INITIALLY()) {
+    C.InitiallyDeferred = A->DEFERRED() != nullptr;
+    if (C.InitiallyDeferred)
+      C.Deferrable = true;
+  } else if (A->VALID()) {
+    C.NotValid = true;
+  } else if (A->INHERIT()) {
+    C.NoInherit = true;
+  }
+}
+
+void IRBuilder::Impl::checkColumnsOf(P::ExprContext *E, const Table &T,
+                                     std::vector<std::string> &Out) {
+  // Collect unqualified column references that name a column of T.
+  std::vector<antlr4::tree::ParseTree *> Stack{E};
+  while (!Stack.empty()) {
+    antlr4::tree::ParseTree *N = Stack.back();
+    Stack.pop_back();
+    if (!N)
+      continue;
+    if (auto *CR = dynamic_cast<P::ColumnRefContext *>(N)) {
+      auto Ids = CR->colId();
+      if (!Ids.empty()) {
+        std::string Name = ident(Ids.back());
+        if (T.findColumn(Name) && !is_contained(Out, Name))
+          Out.push_back(Name);
+      }
+      continue;
+    }
+    for (auto *Ch : N->children)
+      Stack.push_back(Ch);
+  }
+}
+
+void IRBuilder::Impl::addColumn(Schema &S, Table &T, P::ColumnDefContext *C,
+                                std::vector<PendingConstraint> &Pending) {
+  Column Col;
+  Col.Location = loc(C);
+  Col.Name = ident(C->colId());
+  Col.Annotations = annotationsBefore(C);
+  if (T.findColumn(Col.Name)) {
+    error(Col.Location, "column \"" + Col.Name + "\" specified more than once");
+    return;
+  }
+  bool Serial = false;
+  if (P::TypeNameContext *TN = C->typeName()) {
+    std::string Raw = LB.tokenText(TN->getStart()).str();
+    if (TN->children.size() == 1 && TN->simpleTypeName() &&
+        TN->simpleTypeName()->qualifiedName() &&
+        TN->simpleTypeName()->qualifiedName()->colId().size() == 1 &&
+        !TN->simpleTypeName()->typeModifiers()) {
+      if (Optional<StringRef> Base = serialBaseType(Raw)) {
+        Col.Type = Base->str();
+        Serial = true;
+      }
+    }
+    if (!Serial)
+      Col.Type = canonicalType(LB, TN);
+  }
+  // The constraint an attribute (DEFERRABLE, NOT VALID) applies to.
+  PendingConstraint *Last = nullptr;
+  for (auto *Q : C->columnQualifier()) {
+    if (Q->COLLATE()) {
+      Col.Collation = objectName(Q->anyName());
+      continue;
+    }
+    if (auto *A = Q->constraintAttribute()) {
+      if (Last)
+        applyAttribute(Last->C, A);
+      continue;
+    }
+    P::ColumnConstraintContext *CC = Q->columnConstraint();
+    if (!CC)
+      continue;
+    PendingConstraint PC;
+    PC.C.Location = loc(Q);
+    if (Q->constraintName) {
+      PC.C.Name = ident(Q->constraintName);
+      PC.Named = true;
+    }
+    if (CC->NOT() && CC->NULL_P()) {
+      Col.NotNull = true;
+      continue;
+    }
+    if (CC->NULL_P() && !CC->REFERENCES()) {
+      continue;
+    }
+    if (CC->DEFAULT() && CC->bExpr()) {
+      Col.Default = canonicalExpr(LB, CC->bExpr());
+      continue;
+    }
+    if (CC->GENERATED()) {
+      if (CC->IDENTITY()) {
+        Col.Identity =
+            CC->ALWAYS() ? IdentityKind::Always : IdentityKind::ByDefault;
+        Col.NotNull = true;
+      } else {
+        Col.Generated = canonicalExpr(LB, CC->expr());
+      }
+      continue;
+    }
+    if (CC->CHECK()) {
+      PC.C.Kind = ConstraintKind::Check;
+      PC.C.Expr = canonicalExpr(LB, CC->expr());
+      PC.C.NoInherit = CC->INHERIT() != nullptr;
+      PC.CheckColumns.push_back(Col.Name);
+    } else if (CC->PRIMARY()) {
+      PC.C.Kind = ConstraintKind::PrimaryKey;
+      PC.C.Columns = {Col.Name};
+      Col.NotNull = true;
+      if (auto *IP = CC->indexParameters())
+        (void)IP;
+    } else if (CC->UNIQUE()) {
+      PC.C.Kind = ConstraintKind::Unique;
+      PC.C.Columns = {Col.Name};
+      if (auto *ND = CC->nullsDistinct())
+        PC.C.NullsNotDistinct = ND->NOT() != nullptr;
+    } else if (CC->REFERENCES()) {
+      PC.C.Kind = ConstraintKind::ForeignKey;
+      PC.C.Columns = {Col.Name};
+      PC.C.RefTable = resolved(CC->qualifiedName());
+      PC.C.RefColumns = columns(CC->columnList());
+      foreignKeyActions(PC.C, CC->matchClause(), CC->referentialAction());
+    } else {
+      continue;
+    }
+    Pending.push_back(std::move(PC));
+    Last = &Pending.back();
+  }
+  if (Serial) {
+    std::string SeqName = chooseName(T.Name, Col.Name, "seq", [&](StringRef N) {
+      return relationTaken(S, N);
+    });
+    Sequence Seq;
+    Seq.Location = Col.Location;
+    Seq.Name = SeqName;
+    Seq.Type = Col.Type;
+    Seq.OwnedByTable = QualifiedName(S.Name, T.Name);
+    Seq.OwnedByColumn = Col.Name;
+    addSequence(S, std::move(Seq));
+    std::string Ref = quoteIdentifier(S.Name) + "." + quoteIdentifier(SeqName);
+    std::string Quoted;
+    for (char Ch : Ref) {
+      Quoted += Ch;
+      if (Ch == '\'')
+        Quoted += '\'';
+    }
+    Col.Default = "nextval('" + Quoted + "'::regclass)";
+    Col.NotNull = true;
+  }
+  T.Columns.push_back(std::move(Col));
+}
+
+IndexKey IRBuilder::Impl::indexKey(P::IndexElemContext *E) {
+  IndexKey K;
+  K.Location = loc(E);
+  if (E->funcCall()) {
+    K.Text = canonicalText(LB, E->funcCall());
+    K.IsExpression = true;
+  } else if (E->colId()) {
+    K.Text = ident(E->colId());
+  } else if (E->expr()) {
+    K.Text = canonicalExpr(LB, E->expr());
+    K.IsExpression = true;
+  }
+  for (auto *N : E->anyName()) {
+    if (N == E->opclass)
+      K.OpClass = objectName(N);
+    else
+      K.Collation = objectName(N);
+  }
+  if (E->ASC())
+    K.Order = SortOrder::Asc;
+  else if (E->DESC())
+    K.Order = SortOrder::Desc;
+  if (E->FIRST())
+    K.Nulls = NullsOrder::First;
+  else if (E->LAST())
+    K.Nulls = NullsOrder::Last;
+  return K;
+}
+
+void IRBuilder::Impl::addTableConstraint(
+    Table &T, P::TableConstraintContext *C,
+    std::vector<PendingConstraint> &Pending) {
+  PendingConstraint PC;
+  PC.C.Location = loc(C);
+  PC.C.Annotations = annotationsBefore(C);
+  if (C->name) {
+    PC.C.Name = ident(C->name);
+    PC.Named = true;
+  }
+  P::TableConstraintBodyContext *B = C->tableConstraintBody();
+  if (!B)
+    return;
+  auto Lists = B->columnList();
+  if (B->CHECK()) {
+    PC.C.Kind = ConstraintKind::Check;
+    PC.C.Expr = canonicalExpr(LB, B->expr());
+    checkColumnsOf(B->expr(), T, PC.CheckColumns);
+  } else if (B->EXCLUDE()) {
+    PC.C.Kind = ConstraintKind::Exclude;
+    PC.C.Method = B->method ? StringRef(ident(B->method)).lower() : "btree";
+    for (auto *EE : B->exclusionElem()) {
+      IndexKey K = indexKey(EE->indexElem());
+      K.Operator = canonicalText(LB, EE->anyOperator());
+      PC.C.Elements.push_back(std::move(K));
+      if (!PC.C.Elements.back().IsExpression)
+        PC.C.Columns.push_back(PC.C.Elements.back().Text);
+    }
+    if (B->includeClause())
+      PC.C.Include = columns(B->includeClause()->columnList());
+    if (B->WHERE())
+      PC.C.Where = canonicalExpr(LB, B->expr());
+    // Columns is for PK/UNIQUE/FK; EXCLUDE keeps its keys in Elements.
+    std::vector<std::string> NameCols = PC.C.Columns;
+    PC.C.Columns.clear();
+    PC.CheckColumns = NameCols;
+  } else if (B->FOREIGN()) {
+    PC.C.Kind = ConstraintKind::ForeignKey;
+    if (!Lists.empty())
+      PC.C.Columns = columns(Lists[0]);
+    if (Lists.size() > 1)
+      PC.C.RefColumns = columns(Lists[1]);
+    PC.C.RefTable = resolved(B->qualifiedName());
+    foreignKeyActions(PC.C, B->matchClause(), B->referentialAction());
+  } else if (B->PRIMARY() || B->UNIQUE()) {
+    PC.C.Kind =
+        B->PRIMARY() ? ConstraintKind::PrimaryKey : ConstraintKind::Unique;
+    if (B->INDEX()) {
+      // USING INDEX name: the index's columns, and its name by default.
+      std::string IndexName = ident(B->identifier());
+      auto It = find_if(T.Indexes,
+                        [&](const Index &I) { return I.Name == IndexName; });
+      if (It == T.Indexes.end()) {
+        error(loc(B), "index \"" + IndexName + "\" does not exist");
+        return;
+      }
+      for (const IndexKey &K : It->Keys)
+        PC.C.Columns.push_back(K.Text);
+      if (!PC.Named) {
+        PC.C.Name = IndexName;
+        PC.Named = true;
+      }
+      T.Indexes.erase(It);
+    } else {
+      if (!Lists.empty())
+        PC.C.Columns = columns(Lists[0]);
+      if (B->includeClause())
+        PC.C.Include = columns(B->includeClause()->columnList());
+      if (auto *ND = B->nullsDistinct())
+        PC.C.NullsNotDistinct = ND->NOT() != nullptr;
+    }
+  } else {
+    return;
+  }
+  for (auto *A : C->constraintAttribute())
+    applyAttribute(PC.C, A);
+  Pending.push_back(std::move(PC));
+}
+
+void IRBuilder::Impl::nameConstraints(Schema &S, Table &T,
+                                      std::vector<PendingConstraint> &Pending) {
+  // Explicit names first: PostgreSQL picks implicit names around them.
+  std::vector<std::string> Reserved;
+  for (PendingConstraint &PC : Pending)
+    if (PC.Named)
+      Reserved.push_back(PC.C.Name);
+  for (PendingConstraint &PC : Pending) {
+    Constraint &C = PC.C;
+    if (PC.Named) {
+      if (T.findConstraint(C.Name)) {
+        error(C.Location, "constraint \"" + C.Name + "\" for relation \"" +
+                              T.Name + "\" already exists");
+        continue;
+      }
+    } else {
+      auto Taken = [&](StringRef N) {
+        if (is_contained(Reserved, N.str()) || T.findConstraint(N))
+          return true;
+        return C.isIndexBacked() ? relationTaken(S, N) || constraintTaken(S, N)
+                                 : constraintTaken(S, N);
+      };
+      switch (C.Kind) {
+      case ConstraintKind::PrimaryKey:
+        C.Name = chooseName(T.Name, "", "pkey", Taken);
+        break;
+      case ConstraintKind::Unique:
+        C.Name = chooseName(T.Name, nameAddition(C.Columns), "key", Taken);
+        break;
+      case ConstraintKind::ForeignKey:
+        C.Name = chooseName(T.Name, nameAddition(C.Columns), "fkey", Taken);
+        break;
+      case ConstraintKind::Exclude:
+        C.Name =
+            chooseName(T.Name, nameAddition(PC.CheckColumns), "excl", Taken);
+        break;
+      case ConstraintKind::Check:
+        C.Name = chooseName(
+            T.Name, PC.CheckColumns.size() == 1 ? PC.CheckColumns[0] : "",
+            "check", Taken);
+        break;
+      }
+    }
+    if (C.Kind == ConstraintKind::PrimaryKey) {
+      if (T.getPrimaryKey()) {
+        error(C.Location, "multiple primary keys for table \"" + T.Name +
+                              "\" are not allowed");
+        continue;
+      }
+      for (const std::string &Name : C.Columns)
+        if (Column *Col = T.findColumn(Name))
+          Col->NotNull = true;
+    }
+    noteConstraint(S, C);
+    T.Constraints.push_back(std::move(C));
+  }
+}
+
+std::string IRBuilder::Impl::partitionBound(P::PartitionBoundContext *C) {
+  if (!C)
+    return "";
+  if (C->DEFAULT())
+    return "DEFAULT";
+  if (C->WITH()) {
+    auto Ints = C->INTEGER();
+    if (Ints.size() == 2)
+      return "FOR VALUES WITH (MODULUS " + text(Ints[0]) + ", REMAINDER " +
+             text(Ints[1]) + ")";
+  }
+  return canonicalText(LB, C);
+}
+
+void IRBuilder::Impl::createTable(P::CreateTableStmtContext *C) {
+  auto Names = C->qualifiedName();
+  if (Names.empty())
+    return;
+  QualifiedName Q = qname(Names[0]);
+  Schema &S = schemaOf(Q, C);
+  if (!checkNewRelation(S, Q.Name, loc(Names[0]), C->ifNotExists() != nullptr))
+    return;
+  Table T;
+  T.Location = loc(C);
+  T.Name = Q.Name;
+  T.Annotations = annotationsBefore(C);
+  T.Unlogged = C->UNLOGGED() != nullptr;
+  std::vector<PendingConstraint> Pending;
+  for (auto *E : C->tableElement()) {
+    if (auto *CD = E->columnDef()) {
+      addColumn(S, T, CD, Pending);
+    } else if (E->LIKE()) {
+      warning(loc(E), "LIKE is not modelled: the columns of \"" +
+                          display(qname(E->qualifiedName())) +
+                          "\" are not copied");
+    }
+  }
+  for (auto *E : C->tableElement())
+    if (auto *TC = E->tableConstraint())
+      addTableConstraint(T, TC, Pending);
+  if (C->parentTable) {
+    T.PartitionOf = resolved(C->parentTable);
+    T.PartitionBound = partitionBound(C->partitionBound());
+  }
+  if (auto *IC = C->inheritsClause())
+    for (auto *N : IC->qualifiedName())
+      T.Inherits.push_back(resolved(N));
+  if (auto *PB = C->partitionByClause()) {
+    std::string Strategy = StringRef(ident(PB->strategy)).lower();
+    if (Strategy == "range")
+      T.PartitionBy = PartitionStrategy::Range;
+    else if (Strategy == "list")
+      T.PartitionBy = PartitionStrategy::List;
+    else if (Strategy == "hash")
+      T.PartitionBy = PartitionStrategy::Hash;
+    else
+      error(loc(PB->strategy),
+            "unrecognized partitioning strategy \"" + Strategy + "\"");
+    for (auto *K : PB->partitionKey()) {
+      IndexKey Key = indexKey(K->indexElem());
+      Key.Order = SortOrder::Default;
+      Key.Nulls = NullsOrder::Default;
+      T.PartitionKeys.push_back(std::move(Key));
+    }
+  }
+  T.Options = options(C->withOptions());
+  if (C->tablespace)
+    T.Tablespace = ident(C->tablespace);
+  Table &New = addTable(S, std::move(T));
+  nameConstraints(S, New, Pending);
+}
+
+//===----------------------------------------------------------------------===//
+// Indexes
+//===----------------------------------------------------------------------===//
+
+/// PostgreSQL's FigureColname for an index expression: a function's name,
+/// otherwise "expr".
+static std::string indexColumnName(const IndexKey &K, P::IndexElemContext *E) {
+  if (!K.IsExpression)
+    return K.Text;
+  if (E && E->funcCall() && E->funcCall()->funcName()) {
+    P::FuncNameContext *FN = E->funcCall()->funcName();
+    std::string Name;
+    if (FN->qualifiedName()) {
+      auto Ids = FN->qualifiedName()->colId();
+      if (!Ids.empty())
+        return normalizeIdentifier(Ids.back()->getText());
+    }
+    return StringRef(FN->getText()).lower();
+  }
+  return "expr";
+}
+
+void IRBuilder::Impl::createIndex(P::CreateIndexStmtContext *C) {
+  QualifiedName TQ = qname(C->qualifiedName());
+  Schema *S = findSchema(TQ);
+  Table *T = S ? tableIn(*S, TQ.Name) : nullptr;
+  View *MV = (!T && S) ? S->findView(TQ.Name) : nullptr;
+  if (!T && !MV) {
+    error(loc(C->qualifiedName()),
+          "relation \"" + display(TQ) + "\" does not exist");
+    return;
+  }
+  Index I;
+  I.Location = loc(C);
+  I.Annotations = annotationsBefore(C);
+  I.Unique = C->UNIQUE() != nullptr;
+  if (C->method)
+    I.Method = StringRef(ident(C->method)).lower();
+  std::vector<std::string> ColNames;
+  for (auto *E : C->indexElem()) {
+    I.Keys.push_back(indexKey(E));
+    // ChooseIndexColumnNames: unique within the index (expr, expr1, ...).
+    std::string Name = indexColumnName(I.Keys.back(), E);
+    std::string Unique = Name;
+    for (unsigned N = 1; is_contained(ColNames, Unique); ++N)
+      Unique = Name + std::to_string(N);
+    ColNames.push_back(Unique);
+  }
+  if (C->includeClause())
+    I.Include = columns(C->includeClause()->columnList());
+  if (auto *ND = C->nullsDistinct())
+    I.NullsNotDistinct = ND->NOT() != nullptr;
+  I.Options = options(C->withOptions());
+  if (C->tablespace)
+    I.Tablespace = ident(C->tablespace);
+  if (C->WHERE())
+    I.Where = canonicalExpr(LB, C->expr());
+  std::string RelName = T ? T->Name : MV->Name;
+  if (C->name) {
+    I.Name = ident(C->name);
+    if (!checkNewRelation(*S, I.Name, loc(C->name),
+                          C->ifNotExists() != nullptr))
+      return;
+  } else {
+    I.Name = chooseName(RelName, nameAddition(ColNames), "idx",
+                        [&](StringRef N) { return relationTaken(*S, N); });
+  }
+  noteRelation(*S, I.Name);
+  if (T)
+    T->Indexes.push_back(std::move(I));
+  else
+    MV->Indexes.push_back(std::move(I));
+}
+
+//===----------------------------------------------------------------------===//
+// Sequences
+//===----------------------------------------------------------------------===//
+
+void IRBuilder::Impl::sequenceOptions(
+    Sequence &Seq, const std::vector<P::SequenceOptionContext *> &Opts, Loc L) {
+  for (auto *O : Opts) {
+    Optional<int64_t> N = number(O->signedNumber(), LB);
+    if (O->AS()) {
+      Seq.Type = canonicalType(LB, O->typeName());
+    } else if (O->INCREMENT()) {
+      if (N)
+        Seq.Increment = *N;
+    } else if (O->MINVALUE()) {
+      Seq.MinValue = O->NO() ? None : N;
+    } else if (O->MAXVALUE()) {
+      Seq.MaxValue = O->NO() ? None : N;
+    } else if (O->START()) {
+      Seq.Start = N;
+    } else if (O->CACHE()) {
+      if (N)
+        Seq.Cache = *N;
+    } else if (O->CYCLE()) {
+      Seq.Cycle = !O->NO();
+    } else if (O->OWNED()) {
+      std::vector<std::string> Parts = anyNameParts(O->anyName());
+      if (Parts.size() == 1 && Parts[0] == "none") {
+        Seq.OwnedByTable = QualifiedName();
+        Seq.OwnedByColumn.clear();
+      } else if (Parts.size() >= 2) {
+        Seq.OwnedByColumn = Parts.back();
+        Seq.OwnedByTable.Name = Parts[Parts.size() - 2];
+        Seq.OwnedByTable.Schema =
+            Parts.size() >= 3 ? Parts[Parts.size() - 3] : DefaultSchema;
+        Table *T = findTable(Seq.OwnedByTable);
+        if (!T)
+          error(loc(O->anyName()), "relation \"" + display(Seq.OwnedByTable) +
+                                       "\" does not exist");
+        else if (!T->findColumn(Seq.OwnedByColumn))
+          error(loc(O->anyName()), "column \"" + Seq.OwnedByColumn +
+                                       "\" of relation \"" + T->Name +
+                                       "\" does not exist");
+      }
+    }
+  }
+}
+
+/// Drops START/MINVALUE/MAXVALUE equal to what PostgreSQL would use
+/// anyway, so written-out defaults (pg_dump) and omitted ones compare equal.
+static void normalizeSequence(Sequence &Seq) {
+  Sequence Plain = Seq;
+  Plain.MinValue = None;
+  Plain.MaxValue = None;
+  if (Seq.MinValue && *Seq.MinValue == Plain.effectiveMinValue())
+    Seq.MinValue = None;
+  if (Seq.MaxValue && *Seq.MaxValue == Plain.effectiveMaxValue())
+    Seq.MaxValue = None;
+  Plain = Seq;
+  Plain.Start = None;
+  if (Seq.Start && *Seq.Start == Plain.effectiveStart())
+    Seq.Start = None;
+}
+
+void IRBuilder::Impl::createSequence(P::CreateSequenceStmtContext *C) {
+  QualifiedName Q = qname(C->qualifiedName());
+  Schema &S = schemaOf(Q, C);
+  if (!checkNewRelation(S, Q.Name, loc(C->qualifiedName()),
+                        C->ifNotExists() != nullptr))
+    return;
+  Sequence Seq;
+  Seq.Location = loc(C);
+  Seq.Name = Q.Name;
+  Seq.Annotations = annotationsBefore(C);
+  sequenceOptions(Seq, C->sequenceOption(), Seq.Location);
+  normalizeSequence(Seq);
+  addSequence(S, std::move(Seq));
+}
+
+void IRBuilder::Impl::alterSequence(P::AlterSequenceStmtContext *C) {
+  QualifiedName Q = qname(C->qualifiedName());
+  Schema *S = findSchema(Q);
+  Sequence *Seq = S ? sequenceIn(*S, Q.Name) : nullptr;
+  if (!Seq) {
+    if (!C->ifExists())
+      error(loc(C->qualifiedName()),
+            "relation \"" + display(Q) + "\" does not exist");
+    return;
+  }
+  sequenceOptions(*Seq, C->sequenceOption(), loc(C));
+  normalizeSequence(*Seq);
+}
+
+//===----------------------------------------------------------------------===//
+// Views, types, domains, functions
+//===----------------------------------------------------------------------===//
+
+void IRBuilder::Impl::createView(P::CreateViewStmtContext *C) {
+  QualifiedName Q = qname(C->qualifiedName());
+  Schema &S = schemaOf(Q, C);
+  bool Replace = C->REPLACE() != nullptr;
+  if (Replace && S.findView(Q.Name)) {
+    auto It = find_if(S.Views, [&](const View &V) { return V.Name == Q.Name; });
+    S.Views.erase(It);
+    invalidateNames();
+  }
+  if (!checkNewRelation(S, Q.Name, loc(C->qualifiedName()),
+                        C->ifNotExists() != nullptr))
+    return;
+  View V;
+  V.Location = loc(C);
+  V.Name = Q.Name;
+  V.Annotations = annotationsBefore(C);
+  V.Materialized = C->MATERIALIZED() != nullptr;
+  V.Columns = columns(C->columnList());
+  V.Options = options(C->withOptions());
+  if (C->TABLESPACE() && !C->identifier().empty())
+    V.Tablespace = ident(C->identifier().back());
+  std::string Query = canonicalText(LB, C->query);
+  StringRef QR(Query);
+  if (QR.endswith(" WITH NO DATA")) {
+    V.WithNoData = true;
+    QR = QR.drop_back(strlen(" WITH NO DATA"));
+  } else if (QR.endswith(" WITH DATA")) {
+    QR = QR.drop_back(strlen(" WITH DATA"));
+  }
+  V.Query = QR.str();
+  noteRelation(S, V.Name);
+  S.Views.push_back(std::move(V));
+}
+
+void IRBuilder::Impl::createType(P::CreateTypeStmtContext *C) {
+  QualifiedName Q = qname(C->qualifiedName());
+  if (C->RANGE() || !C->AS()) {
+    Ctx.getDiags().report(
+        Diagnostic(Severity::Remark, loc(C),
+                   Twine(C->RANGE() ? "range" : "base") +
+                       " types are not modelled in the Schema IR: \"" +
+                       display(Q) + "\" ignored"));
+    return;
+  }
+  Schema &S = schemaOf(Q, C);
+  if (typeTaken(S, Q.Name)) {
+    error(loc(C->qualifiedName()), "type \"" + Q.Name + "\" already exists");
+    return;
+  }
+  if (C->ENUM()) {
+    EnumType E;
+    E.Location = loc(C);
+    E.Name = Q.Name;
+    E.Annotations = annotationsBefore(C);
+    for (auto *Str : C->STRING())
+      E.Values.push_back(unquote(text(Str)));
+    S.Enums.push_back(std::move(E));
+    return;
+  }
+  CompositeType CT;
+  CT.Location = loc(C);
+  CT.Name = Q.Name;
+  for (auto *A : C->compositeAttribute()) {
+    CompositeAttribute Attr;
+    Attr.Location = loc(A);
+    Attr.Name = ident(A->colId());
+    Attr.Type = canonicalType(LB, A->typeName());
+    if (A->anyName())
+      Attr.Collation = objectName(A->anyName());
+    CT.Attributes.push_back(std::move(Attr));
+  }
+  noteRelation(S, CT.Name);
+  S.Composites.push_back(std::move(CT));
+}
+
+void IRBuilder::Impl::createDomain(P::CreateDomainStmtContext *C) {
+  QualifiedName Q = qname(C->qualifiedName());
+  Schema &S = schemaOf(Q, C);
+  if (typeTaken(S, Q.Name)) {
+    error(loc(C->qualifiedName()), "type \"" + Q.Name + "\" already exists");
+    return;
+  }
+  Domain D;
+  D.Location = loc(C);
+  D.Name = Q.Name;
+  D.Annotations = annotationsBefore(C);
+  D.BaseType = canonicalType(LB, C->typeName());
+  for (auto *DC : C->domainConstraint()) {
+    if (DC->COLLATE()) {
+      D.Collation = objectName(DC->anyName());
+    } else if (DC->CHECK()) {
+      DomainCheck Chk;
+      Chk.Location = loc(DC);
+      Chk.Expr = canonicalExpr(LB, DC->expr());
+      Chk.NotValid = DC->VALID() != nullptr;
+      if (DC->name) {
+        Chk.Name = ident(DC->name);
+      } else {
+        Chk.Name = chooseName(D.Name, "", "check", [&](StringRef N) {
+          return any_of(D.Checks,
+                        [&](const DomainCheck &X) { return X.Name == N; });
+        });
+      }
+      D.Checks.push_back(std::move(Chk));
+    } else if (DC->DEFAULT()) {
+      D.Default = canonicalExpr(LB, DC->bExpr());
+    } else if (DC->NULL_P()) {
+      D.NotNull = !DC->NOT().empty();
+    }
+  }
+  S.Domains.push_back(std::move(D));
+}
+
+void IRBuilder::Impl::createFunction(P::CreateFunctionStmtContext *C) {
+  QualifiedName Q = qname(C->qualifiedName());
+  Schema &S = schemaOf(Q, C);
+  Function F;
+  F.Location = loc(C);
+  F.Annotations = annotationsBefore(C);
+  F.Kind = C->PROCEDURE() ? FunctionKind::Procedure : FunctionKind::Function;
+  F.Name = Q.Name;
+  F.Arguments = functionArgs(C->args);
+  if (C->returnsTable) {
+    F.Returns = "TABLE(" + functionArgs(C->returnsTable) + ")";
+  } else if (P::TypeNameContext *RT = C->returnType) {
+    if (RT->SETOF())
+      F.Returns =
+          "SETOF " +
+          normalizeTypeName(StringRef(canonicalText(LB, RT->simpleTypeName())));
+    else
+      F.Returns = canonicalType(LB, RT);
+  }
+  for (auto *O : C->functionOption()) {
+    if (O->LANGUAGE()) {
+      F.Language = O->identifier() ? StringRef(ident(O->identifier())).lower()
+                                   : unquote(text(O->STRING()));
+    } else if (O->IMMUTABLE()) {
+      F.Volatile = Volatility::Immutable;
+    } else if (O->STABLE()) {
+      F.Volatile = Volatility::Stable;
+    } else if (O->VOLATILE()) {
+      F.Volatile = Volatility::Volatile;
+    } else if (O->STRICT() || (O->RETURNS() && O->INPUT())) {
+      F.Strict = true;
+    } else if (O->CALLED()) {
+      F.Strict = false;
+    } else if (O->SECURITY()) {
+      F.SecurityDefiner = O->DEFINER() != nullptr;
+    } else if (O->LEAKPROOF()) {
+      F.Leakproof = !O->NOT();
+    } else if (O->PARALLEL()) {
+      std::string P = StringRef(ident(O->identifier())).lower();
+      F.Parallel = P == "safe"         ? ParallelSafety::Safe
+                   : P == "restricted" ? ParallelSafety::Restricted
+                                       : ParallelSafety::Unsafe;
+    } else if (O->COST()) {
+      F.Cost = number(O->signedNumber(), LB);
+    } else if (O->ROWS()) {
+      F.Rows = number(O->signedNumber(), LB);
+    } else if (O->SET()) {
+      Option Op;
+      for (auto *Id : O->optionName()->identifier()) {
+        if (!Op.Name.empty())
+          Op.Name += ".";
+        Op.Name += ident(Id);
+      }
+      if (O->CURRENT()) {
+        Op.Value = "FROM CURRENT";
+      } else {
+        for (auto *V : O->setValue()) {
+          if (!Op.Value.empty())
+            Op.Value += ", ";
+          Op.Value +=
+              V->STRING() ? unquote(text(V->STRING())) : canonicalText(LB, V);
+        }
+      }
+      F.Config.push_back(std::move(Op));
+    } else if (O->body) {
+      F.Body = stringValue(O->body);
+      auto Strs = O->stringLiteral();
+      if (Strs.size() > 1) // AS 'obj_file', 'link_symbol'
+        F.Body += ", " + stringValue(Strs[1]);
+    } else if (O->RETURN()) {
+      F.Body = "RETURN " + canonicalExpr(LB, O->expr());
+    } else if (O->ATOMIC()) {
+      F.Body = "BEGIN ATOMIC " + canonicalText(LB, O->atomicBody()) + " END";
+    }
+  }
+  auto Same = [&](const Function &G) {
+    return G.Name == F.Name && G.Arguments == F.Arguments;
+  };
+  auto It = find_if(S.Functions, Same);
+  if (It != S.Functions.end()) {
+    if (!C->REPLACE()) {
+      error(F.Location, "function \"" + F.signature() + "\" already exists");
+      return;
+    }
+    *It = std::move(F);
+    return;
+  }
+  S.Functions.push_back(std::move(F));
+}
+
+//===----------------------------------------------------------------------===//
+// Triggers and policies
+//===----------------------------------------------------------------------===//
+
+void IRBuilder::Impl::createTrigger(P::CreateTriggerStmtContext *C) {
+  auto Names = C->qualifiedName();
+  // qualifiedName(0) is the table (ON), then FROM's, then the function.
+  P::QualifiedNameContext *On = nullptr;
+  for (auto *N : Names)
+    if (N != C->func) {
+      On = N;
+      break;
+    }
+  if (!On)
+    return;
+  QualifiedName TQ = qname(On);
+  Schema *S = findSchema(TQ);
+  Table *T = S ? tableIn(*S, TQ.Name) : nullptr;
+  View *V = (!T && S) ? S->findView(TQ.Name) : nullptr;
+  if (!T && !V) {
+    error(loc(On), "relation \"" + display(TQ) + "\" does not exist");
+    return;
+  }
+  Trigger Tr;
+  Tr.Location = loc(C);
+  Tr.Name = ident(C->name);
+  Tr.IsConstraint = C->CONSTRAINT() != nullptr;
+  Tr.Timing = C->BEFORE()    ? TriggerTiming::Before
+              : C->INSTEAD() ? TriggerTiming::InsteadOf
+                             : TriggerTiming::After;
+  for (auto *E : C->triggerEvent()) {
+    if (E->INSERT())
+      Tr.Events |= TE_Insert;
+    else if (E->UPDATE()) {
+      Tr.Events |= TE_Update;
+      for (auto *Id : E->colId())
+        Tr.UpdateColumns.push_back(ident(Id));
+    } else if (E->DELETE())
+      Tr.Events |= TE_Delete;
+    else if (E->TRUNCATE())
+      Tr.Events |= TE_Truncate;
+  }
+  Tr.ForEachRow = C->ROW() != nullptr;
+  for (auto *TT : C->triggerTransition()) {
+    if (TT->OLD())
+      Tr.OldTable = ident(TT->identifier());
+    else
+      Tr.NewTable = ident(TT->identifier());
+  }
+  if (C->WHEN())
+    Tr.When = canonicalExpr(LB, C->expr());
+  for (auto *A : C->constraintAttribute()) {
+    Constraint Tmp;
+    applyAttribute(Tmp, A);
+    Tr.Deferrable |= Tmp.Deferrable;
+    Tr.InitiallyDeferred |= Tmp.InitiallyDeferred;
+  }
+  Tr.Function = qname(C->func);
+  for (auto *A : C->triggerArg()) {
+    if (A->STRING())
+      Tr.Arguments.push_back(unquote(text(A->STRING())));
+    else if (A->identifier())
+      Tr.Arguments.push_back(ident(A->identifier()));
+    else
+      Tr.Arguments.push_back(canonicalText(LB, A));
+  }
+  std::vector<Trigger> &List = T ? T->Triggers : V->Triggers;
+  auto It = find_if(List, [&](const Trigger &X) { return X.Name == Tr.Name; });
+  if (It != List.end()) {
+    if (!C->REPLACE()) {
+      error(Tr.Location, "trigger \"" + Tr.Name + "\" for relation \"" +
+                             TQ.Name + "\" already exists");
+      return;
+    }
+    *It = std::move(Tr);
+    return;
+  }
+  List.push_back(std::move(Tr));
+}
+
+void IRBuilder::Impl::createPolicy(P::CreatePolicyStmtContext *C) {
+  Table *T = requireTable(C->qualifiedName());
+  if (!T)
+    return;
+  Policy Po;
+  Po.Location = loc(C);
+  Po.Name = ident(C->name);
+  if (T->findPolicy(Po.Name)) {
+    error(Po.Location, "policy \"" + Po.Name + "\" for table \"" + T->Name +
+                           "\" already exists");
+    return;
+  }
+  Po.Permissive = !C->RESTRICTIVE();
+  if (C->SELECT())
+    Po.Command = PolicyCommand::Select;
+  else if (C->INSERT())
+    Po.Command = PolicyCommand::Insert;
+  else if (C->UPDATE())
+    Po.Command = PolicyCommand::Update;
+  else if (C->DELETE())
+    Po.Command = PolicyCommand::Delete;
+  for (auto *R : C->roleSpec()) {
+    std::string Name = role(R);
+    if (Name != "public")
+      Po.Roles.push_back(Name);
+  }
+  Po.Using = canonicalExpr(LB, C->usingExpr);
+  Po.WithCheck = canonicalExpr(LB, C->checkExpr);
+  T->Policies.push_back(std::move(Po));
+}
+
+//===----------------------------------------------------------------------===//
+// ALTER
+//===----------------------------------------------------------------------===//
+
+void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
+  auto Names = C->qualifiedName();
+  if (Names.empty())
+    return;
+  QualifiedName Q = qname(Names[0]);
+  Schema *S = findSchema(Q);
+  Table *T = S ? tableIn(*S, Q.Name) : nullptr;
+  if (!T) {
+    // pg_dump also uses ALTER TABLE for the owner of views and sequences.
+    auto Cmds = C->alterTableCmd();
+    if (S && Cmds.size() == 1) {
+      if (auto *O = dynamic_cast<P::OwnerToContext *>(Cmds[0])) {
+        if (View *V = S->findView(Q.Name)) {
+          V->Owner = role(O->roleSpec());
+          return;
+        }
+        if (Sequence *Seq = sequenceIn(*S, Q.Name)) {
+          Seq->Owner = role(O->roleSpec());
+          return;
+        }
+      }
+    }
+    if (S && (S->findView(Q.Name) || sequenceIn(*S, Q.Name)))
+      return; // other ALTERs of views and sequences are not modelled
+    if (!C->ifExists())
+      error(loc(Names[0]), "relation \"" + display(Q) + "\" does not exist");
+    return;
+  }
+  if (C->ATTACH() || C->DETACH()) {
+    QualifiedName PQ = qname(C->partition);
+    Table *Part = findTable(PQ);
+    if (!Part) {
+      error(loc(C->partition),
+            "relation \"" + display(PQ) + "\" does not exist");
+      return;
+    }
+    if (C->ATTACH()) {
+      Part->PartitionOf = QualifiedName(S->Name, T->Name);
+      Part->PartitionBound = partitionBound(C->partitionBound());
+    } else {
+      Part->PartitionOf = QualifiedName();
+      Part->PartitionBound.clear();
+    }
+    return;
+  }
+  if (C->RENAME()) {
+    if (C->newName) {
+      std::string New = ident(C->newName);
+      if (!checkNewRelation(*S, New, loc(C->newName), false))
+        return;
+      T->Name = New;
+      invalidateNames();
+      return;
+    }
+    std::string From = ident(C->from), To = ident(C->to);
+    if (C->CONSTRAINT()) {
+      Constraint *Con = T->findConstraint(From);
+      if (!Con) {
+        error(loc(C->from), "constraint \"" + From + "\" of relation \"" +
+                                T->Name + "\" does not exist");
+        return;
+      }
+      Con->Name = To;
+      invalidateNames();
+      return;
+    }
+    Column *Col = T->findColumn(From);
+    if (!Col) {
+      error(loc(C->from), "column \"" + From + "\" does not exist");
+      return;
+    }
+    Col->Name = To;
+    auto Rename = [&](std::vector<std::string> &L) {
+      for (std::string &N : L)
+        if (N == From)
+          N = To;
+    };
+    for (Constraint &Con : T->Constraints) {
+      Rename(Con.Columns);
+      Rename(Con.Include);
+    }
+    for (Index &I : T->Indexes) {
+      Rename(I.Include);
+      for (IndexKey &K : I.Keys)
+        if (!K.IsExpression && K.Text == From)
+          K.Text = To;
+    }
+    return;
+  }
+  if (C->SET() && C->newSchema) {
+    std::string NS = ident(C->newSchema);
+    Table Moved = std::move(*T);
+    auto It = find_if(S->Tables, [&](const Table &X) { return &X == T; });
+    S->Tables.erase(It);
+    Cat.getOrAddSchema(NS).Tables.push_back(std::move(Moved));
+    invalidateNames();
+    return;
+  }
+  std::vector<PendingConstraint> Pending;
+  for (auto *Cmd : C->alterTableCmd()) {
+    if (auto *A = dynamic_cast<P::AddColumnContext *>(Cmd)) {
+      std::string Name = ident(A->columnDef()->colId());
+      if (T->findColumn(Name)) {
+        if (!A->ifNotExists())
+          error(loc(A->columnDef()), "column \"" + Name + "\" of relation \"" +
+                                         T->Name + "\" already exists");
+        continue;
+      }
+      addColumn(*S, *T, A->columnDef(), Pending);
+    } else if (auto *A = dynamic_cast<P::AddConstraintContext *>(Cmd)) {
+      addTableConstraint(*T, A->tableConstraint(), Pending);
+    } else if (auto *D = dynamic_cast<P::DropColumnContext *>(Cmd)) {
+      std::string Name = ident(D->colId());
+      auto It =
+          find_if(T->Columns, [&](const Column &X) { return X.Name == Name; });
+      if (It == T->Columns.end()) {
+        if (!D->ifExists())
+          error(loc(D->colId()), "column \"" + Name + "\" of relation \"" +
+                                     T->Name + "\" does not exist");
+        continue;
+      }
+      T->Columns.erase(It);
+    } else if (auto *D = dynamic_cast<P::DropConstraintContext *>(Cmd)) {
+      std::string Name = ident(D->identifier());
+      auto It = find_if(T->Constraints,
+                        [&](const Constraint &X) { return X.Name == Name; });
+      if (It == T->Constraints.end()) {
+        if (!D->ifExists())
+          error(loc(D->identifier()), "constraint \"" + Name +
+                                          "\" of relation \"" + T->Name +
+                                          "\" does not exist");
+        continue;
+      }
+      T->Constraints.erase(It);
+      invalidateNames();
+    } else if (auto *A = dynamic_cast<P::AlterColumnContext *>(Cmd)) {
+      std::string Name = ident(A->colId());
+      Column *Col = T->findColumn(Name);
+      if (!Col) {
+        error(loc(A->colId()), "column \"" + Name + "\" of relation \"" +
+                                   T->Name + "\" does not exist");
+        continue;
+      }
+      P::AlterColumnCmdContext *AC = A->alterColumnCmd();
+      if (auto *X = dynamic_cast<P::AlterColumnTypeContext *>(AC)) {
+        Col->Type = canonicalType(LB, X->typeName());
+        if (X->anyName())
+          Col->Collation = objectName(X->anyName());
+      } else if (auto *X = dynamic_cast<P::SetDefaultContext *>(AC)) {
+        Col->Default = canonicalExpr(LB, X->expr());
+      } else if (dynamic_cast<P::DropDefaultContext *>(AC)) {
+        Col->Default.clear();
+      } else if (dynamic_cast<P::SetNotNullContext *>(AC)) {
+        Col->NotNull = true;
+      } else if (dynamic_cast<P::DropNotNullContext *>(AC)) {
+        Col->NotNull = false;
+      } else if (auto *X = dynamic_cast<P::AddIdentityContext *>(AC)) {
+        Col->Identity =
+            X->ALWAYS() ? IdentityKind::Always : IdentityKind::ByDefault;
+        Col->NotNull = true;
+      } else if (dynamic_cast<P::DropIdentityContext *>(AC)) {
+        Col->Identity = IdentityKind::None;
+      }
+    } else if (auto *O = dynamic_cast<P::OwnerToContext *>(Cmd)) {
+      T->Owner = role(O->roleSpec());
+    } else if (auto *R = dynamic_cast<P::RowSecurityContext *>(Cmd)) {
+      if (R->FORCE())
+        T->ForceRowSecurity = !R->NO();
+      else
+        T->RowSecurity = R->ENABLE() != nullptr;
+    } else if (auto *L = dynamic_cast<P::SetLoggedContext *>(Cmd)) {
+      T->Unlogged = L->UNLOGGED() != nullptr;
+    } else if (auto *O = dynamic_cast<P::SetOptionsContext *>(Cmd)) {
+      for (Option &Op : options(O->option())) {
+        auto It = find_if(T->Options,
+                          [&](const Option &X) { return X.Name == Op.Name; });
+        if (It != T->Options.end())
+          *It = Op;
+        else
+          T->Options.push_back(Op);
+      }
+    } else if (auto *O = dynamic_cast<P::SetTablespaceContext *>(Cmd)) {
+      T->Tablespace = ident(O->identifier());
+    } else if (auto *V = dynamic_cast<P::ValidateConstraintContext *>(Cmd)) {
+      if (Constraint *Con = T->findConstraint(ident(V->identifier())))
+        Con->NotValid = false;
+    } else if (auto *In = dynamic_cast<P::InheritContext *>(Cmd)) {
+      QualifiedName Parent = resolved(In->qualifiedName());
+      if (In->NO())
+        T->Inherits.erase(
+            std::remove(T->Inherits.begin(), T->Inherits.end(), Parent),
+            T->Inherits.end());
+      else
+        T->Inherits.push_back(Parent);
+    }
+    // REPLICA IDENTITY, CLUSTER ON, triggers, storage: not modelled.
+  }
+  nameConstraints(*S, *T, Pending);
+}
+
+void IRBuilder::Impl::alterType(P::AlterTypeStmtContext *C) {
+  QualifiedName Q = qname(C->qualifiedName());
+  Schema *S = findSchema(Q);
+  EnumType *E = S ? S->findEnum(Q.Name) : nullptr;
+  if (!E) {
+    error(loc(C->qualifiedName()),
+          "type \"" + display(Q) + "\" does not exist");
+    return;
+  }
+  auto Strs = C->STRING();
+  if (C->ADD()) {
+    std::string V = unquote(text(Strs[0]));
+    if (is_contained(E->Values, V)) {
+      if (!C->ifNotExists())
+        error(loc(C), "enum label \"" + V + "\" already exists");
+      return;
+    }
+    auto Pos = E->Values.end();
+    if (Strs.size() > 1) {
+      std::string Ref = unquote(text(Strs[1]));
+      Pos = std::find(E->Values.begin(), E->Values.end(), Ref);
+      if (Pos == E->Values.end()) {
+        error(loc(C), "\"" + Ref + "\" is not an existing enum label");
+        return;
+      }
+      if (C->AFTER())
+        ++Pos;
+    }
+    E->Values.insert(Pos, V);
+    return;
+  }
+  std::string From = unquote(text(Strs[0])), To = unquote(text(Strs[1]));
+  for (std::string &V : E->Values)
+    if (V == From) {
+      V = To;
+      return;
+    }
+  error(loc(C), "\"" + From + "\" is not an existing enum label");
+}
+
+void IRBuilder::Impl::alterOwner(P::AlterOwnerStmtContext *C) {
+  std::string Owner = role(C->roleSpec());
+  QualifiedName Q = qname(C->qualifiedName());
+  if (C->SCHEMA()) {
+    // ALTER SCHEMA public OWNER TO: public exists without a CREATE.
+    std::string Name = Q.Schema.empty() ? Q.Name : Q.Schema;
+    Schema *S = Cat.findSchema(Name);
+    if (!S && Name == "public")
+      S = &Cat.getOrAddSchema(Name);
+    if (!S) {
+      error(loc(C->qualifiedName()), "schema \"" + Name + "\" does not exist");
+      return;
+    }
+    S->Owner = Owner;
+    return;
+  }
+  Schema *S = findSchema(Q);
+  if (C->TYPE() || C->DOMAIN()) {
+    if (S) {
+      if (EnumType *E = S->findEnum(Q.Name))
+        return void(E->Owner = Owner);
+      if (Domain *D = S->findDomain(Q.Name))
+        return void(D->Owner = Owner);
+      if (CompositeType *CT = S->findComposite(Q.Name))
+        return void(CT->Owner = Owner);
+    }
+    if (C->DOMAIN())
+      error(loc(C->qualifiedName()),
+            "type \"" + display(Q) + "\" does not exist");
+    return; // range and base types are not modelled
+  }
+  if (C->SEQUENCE()) {
+    if (Sequence *Seq = S ? S->findSequence(Q.Name) : nullptr)
+      return void(Seq->Owner = Owner);
+  } else if (View *V = S ? S->findView(Q.Name) : nullptr) {
+    return void(V->Owner = Owner);
+  }
+  error(loc(C->qualifiedName()),
+        "relation \"" + display(Q) + "\" does not exist");
+}
+
+//===----------------------------------------------------------------------===//
+// COMMENT ON, DROP
+//===----------------------------------------------------------------------===//
+
+void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
+  std::string Text;
+  if (!C->NULL_P()) {
+    antlr4::tree::TerminalNode *N = C->STRING();
+    if (!N)
+      N = C->ESTRING();
+    if (!N)
+      N = C->USTRING();
+    if (!N)
+      N = C->DOLLAR_STRING();
+    Text = unquote(this->text(N));
+  }
+  P::CommentTargetContext *Target = C->commentTarget();
+  auto Missing = [&](antlr4::ParserRuleContext *At, const Twine &What) {
+    error(loc(At), What + " does not exist");
+  };
+  if (auto *X = dynamic_cast<P::CommentOnSimpleContext *>(Target)) {
+    std::string Name = ident(X->identifier());
+    if (X->SCHEMA()) {
+      Schema *S = Cat.findSchema(Name);
+      if (!S && Name == "public")
+        S = &Cat.getOrAddSchema(Name);
+      if (!S)
+        return Missing(X, "schema \"" + Name + "\"");
+      S->Comment = Text;
+    } else {
+      auto It = find_if(Cat.Extensions,
+                        [&](const Extension &E) { return E.Name == Name; });
+      if (It == Cat.Extensions.end())
+        return Missing(X, "extension \"" + Name + "\"");
+      It->Comment = Text;
+    }
+    return;
+  }
+  if (auto *X = dynamic_cast<P::CommentOnRelationContext *>(Target)) {
+    QualifiedName Q = qname(X->qualifiedName());
+    Schema *S = findSchema(Q);
+    std::string *Field = nullptr;
+    if (S) {
+      if (X->TABLE()) {
+        if (Table *T = S->findTable(Q.Name))
+          Field = &T->Comment;
+      } else if (X->VIEW()) {
+        if (View *V = S->findView(Q.Name))
+          Field = &V->Comment;
+      } else if (X->SEQUENCE()) {
+        if (Sequence *Seq = S->findSequence(Q.Name))
+          Field = &Seq->Comment;
+      } else if (X->INDEX()) {
+        for (Table &T : S->Tables)
+          for (Index &I : T.Indexes)
+            if (I.Name == Q.Name)
+              Field = &I.Comment;
+        for (View &V : S->Views)
+          for (Index &I : V.Indexes)
+            if (I.Name == Q.Name)
+              Field = &I.Comment;
+      } else {
+        if (EnumType *E = S->findEnum(Q.Name))
+          Field = &E->Comment;
+        else if (Domain *D = S->findDomain(Q.Name))
+          Field = &D->Comment;
+        else if (CompositeType *CT = S->findComposite(Q.Name))
+          Field = &CT->Comment;
+      }
+    }
+    if (!Field)
+      return Missing(X->qualifiedName(), "relation \"" + display(Q) + "\"");
+    *Field = Text;
+    return;
+  }
+  if (auto *X = dynamic_cast<P::CommentOnColumnContext *>(Target)) {
+    std::vector<std::string> Parts = anyNameParts(X->anyName());
+    if (Parts.size() < 2)
+      return Missing(X, "column");
+    QualifiedName Q;
+    Q.Name = Parts[Parts.size() - 2];
+    if (Parts.size() >= 3)
+      Q.Schema = Parts[Parts.size() - 3];
+    Schema *S = findSchema(Q);
+    if (S && !S->findTable(Q.Name) && S->findView(Q.Name))
+      return; // view columns have no comment in the IR
+    Table *T = findTable(Q);
+    if (!T)
+      return Missing(X, "relation \"" + display(Q) + "\"");
+    Column *Col = T->findColumn(Parts.back());
+    if (!Col)
+      return Missing(X, "column \"" + Parts.back() + "\" of relation \"" +
+                            T->Name + "\"");
+    Col->Comment = Text;
+    return;
+  }
+  if (auto *X = dynamic_cast<P::CommentOnConstraintContext *>(Target)) {
+    QualifiedName Q = qname(X->qualifiedName());
+    std::string Name = ident(X->name);
+    if (X->DOMAIN())
+      return; // domain constraint comments are not modelled
+    Table *T = findTable(Q);
+    Constraint *Con = T ? T->findConstraint(Name) : nullptr;
+    if (!Con)
+      return Missing(X, "constraint \"" + Name + "\" of relation \"" +
+                            display(Q) + "\"");
+    Con->Comment = Text;
+    return;
+  }
+  if (auto *X = dynamic_cast<P::CommentOnTableChildContext *>(Target)) {
+    QualifiedName Q = qname(X->qualifiedName());
+    std::string Name = ident(X->name);
+    Table *T = findTable(Q);
+    if (!T)
+      return Missing(X->qualifiedName(), "relation \"" + display(Q) + "\"");
+    if (X->TRIGGER()) {
+      Trigger *Tr = T->findTrigger(Name);
+      if (!Tr)
+        return Missing(X, "trigger \"" + Name + "\" for table \"" + T->Name +
+                              "\"");
+      Tr->Comment = Text;
+    } else {
+      Policy *Po = T->findPolicy(Name);
+      if (!Po)
+        return Missing(X,
+                       "policy \"" + Name + "\" for table \"" + T->Name + "\"");
+      Po->Comment = Text;
+    }
+    return;
+  }
+  if (auto *X = dynamic_cast<P::CommentOnFunctionContext *>(Target)) {
+    QualifiedName Q = qname(X->qualifiedName());
+    Schema *S = findSchema(Q);
+    if (!S)
+      return Missing(X, "function " + display(Q) + "()");
+    std::string Args = functionArgs(X->funcArgs());
+    Function *Match = nullptr;
+    for (Function &F : S->Functions)
+      if (F.Name == Q.Name && (!Match || F.Arguments == Args))
+        Match = &F;
+    if (!Match)
+      return Missing(X, "function " + display(Q) + "(" + Args + ")");
+    Match->Comment = Text;
+  }
+}
+
+void IRBuilder::Impl::drop(P::DropStmtContext *C) {
+  bool IfExists = C->ifExists() != nullptr;
+  invalidateNames();
+  if (C->TRIGGER() || C->POLICY()) {
+    Table *T = requireTable(C->qualifiedName(0), IfExists);
+    if (!T)
+      return;
+    std::string Name = ident(C->name);
+    bool Found = false;
+    if (C->TRIGGER()) {
+      auto It = find_if(T->Triggers,
+                        [&](const Trigger &X) { return X.Name == Name; });
+      if ((Found = It != T->Triggers.end()))
+        T->Triggers.erase(It);
+    } else {
+      auto It =
+          find_if(T->Policies, [&](const Policy &X) { return X.Name == Name; });
+      if ((Found = It != T->Policies.end()))
+        T->Policies.erase(It);
+    }
+    if (!Found && !IfExists)
+      error(loc(C->name), Twine(C->TRIGGER() ? "trigger" : "policy") + " \"" +
+                              Name + "\" for table \"" + T->Name +
+                              "\" does not exist");
+    return;
+  }
+  for (auto *N : C->qualifiedName()) {
+    QualifiedName Q = qname(N);
+    bool Found = false;
+    if (C->SCHEMA()) {
+      auto It = find_if(Cat.Schemas,
+                        [&](const Schema &S) { return S.Name == Q.Name; });
+      if ((Found = It != Cat.Schemas.end()))
+        Cat.Schemas.erase(It);
+    } else if (C->EXTENSION()) {
+      auto It = find_if(Cat.Extensions,
+                        [&](const Extension &E) { return E.Name == Q.Name; });
+      if ((Found = It != Cat.Extensions.end()))
+        Cat.Extensions.erase(It);
+    } else if (Schema *S = findSchema(Q)) {
+      auto Erase = [&](auto &Vec) {
+        auto It = find_if(Vec, [&](const auto &X) { return X.Name == Q.Name; });
+        if (It == Vec.end())
+          return false;
+        Vec.erase(It);
+        return true;
+      };
+      if (C->TABLE())
+        Found = Erase(S->Tables);
+      else if (C->VIEW())
+        Found = Erase(S->Views);
+      else if (C->SEQUENCE())
+        Found = Erase(S->Sequences);
+      else if (C->INDEX()) {
+        for (Table &T : S->Tables)
+          Found = Found || Erase(T.Indexes);
+        for (View &V : S->Views)
+          Found = Found || Erase(V.Indexes);
+      } else if (C->TYPE() || C->DOMAIN()) {
+        Found = Erase(S->Enums) || Erase(S->Domains) || Erase(S->Composites);
+      } else if (C->FUNCTION() || C->PROCEDURE()) {
+        std::string Args = functionArgs(C->funcArgs());
+        auto It = find_if(S->Functions, [&](const Function &F) {
+          return F.Name == Q.Name && (!C->funcArgs() || F.Arguments == Args);
+        });
+        if ((Found = It != S->Functions.end()))
+          S->Functions.erase(It);
+      }
+    }
+    if (!Found && !IfExists)
+      error(loc(N), "object \"" + display(Q) + "\" does not exist");
+  }
+}
+
+} // namespace sql
+} // namespace bk

@@ -1,0 +1,355 @@
+//===- Parser.cpp - The SQL front end's driver ----------------------------===//
+//
+// Lexes the buffer once, splits it into statements, and parses each one on
+// its own: SLL prediction with a bail-out strategy first, full LL only when
+// that fails, and a located "syntax error: unexpected X, expected Y" when
+// LL fails too. ANTLR's console listeners are never installed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SQLInternal.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace llvm;
+
+namespace bk {
+namespace sql {
+
+namespace {
+
+/// Thrown by ReportingStrategy to abandon a statement.
+struct StatementFailed {};
+
+/// Records the first error of a statement and abandons it (no recovery
+/// inside a statement: the splitter gives the resynchronisation points).
+class ReportingStrategy : public antlr4::DefaultErrorStrategy {
+public:
+  antlr4::Token *Offending = nullptr;
+  antlr4::misc::IntervalSet Expected;
+
+  void reset(antlr4::Parser *P) override {
+    DefaultErrorStrategy::reset(P);
+    Offending = nullptr;
+    Expected = antlr4::misc::IntervalSet();
+  }
+  void reportError(antlr4::Parser *P,
+                   const antlr4::RecognitionException &E) override {
+    if (Offending)
+      return;
+    Offending = E.getOffendingToken();
+    if (!Offending)
+      Offending = P->getCurrentToken();
+    Expected = E.getExpectedTokens();
+  }
+  void recover(antlr4::Parser *, std::exception_ptr) override {
+    throw StatementFailed();
+  }
+  antlr4::Token *recoverInline(antlr4::Parser *P) override {
+    if (!Offending) {
+      Offending = P->getCurrentToken();
+      Expected = P->getExpectedTokens();
+    }
+    throw StatementFailed();
+  }
+  void sync(antlr4::Parser *) override {}
+};
+
+} // namespace
+
+static std::string tokenDisplay(size_t Type,
+                                const antlr4::dfa::Vocabulary &Vocab) {
+  switch (Type) {
+  case antlr4::Token::EOF:
+    return "end of input";
+  case P::IDENT:
+  case P::QUOTED_IDENT:
+  case P::UQUOTED_IDENT:
+    return "identifier";
+  case P::STRING:
+  case P::ESTRING:
+  case P::USTRING:
+  case P::DOLLAR_STRING:
+    return "string";
+  case P::INTEGER:
+    return "integer";
+  case P::NUMERIC:
+    return "number";
+  case P::BSTRING:
+  case P::XSTRING:
+    return "bit string";
+  case P::PARAM:
+    return "parameter";
+  case P::OP:
+    return "operator";
+  case P::TYPECAST:
+    return "'::'";
+  case P::COLON_EQUALS:
+    return "':='";
+  case P::EQUALS_GREATER:
+    return "'=>'";
+  case P::LE:
+    return "'<='";
+  case P::GE:
+    return "'>='";
+  case P::NE:
+    return "'<>'";
+  case P::LPAREN:
+    return "'('";
+  case P::RPAREN:
+    return "')'";
+  case P::LBRACKET:
+    return "'['";
+  case P::RBRACKET:
+    return "']'";
+  case P::COMMA:
+    return "','";
+  case P::SEMI:
+    return "';'";
+  case P::COLON:
+    return "':'";
+  case P::DOT:
+    return "'.'";
+  case P::PLUS:
+    return "'+'";
+  case P::MINUS:
+    return "'-'";
+  case P::STAR:
+    return "'*'";
+  case P::SLASH:
+    return "'/'";
+  case P::PERCENT:
+    return "'%'";
+  case P::CARET:
+    return "'^'";
+  case P::LT:
+    return "'<'";
+  case P::GT:
+    return "'>'";
+  case P::EQ:
+    return "'='";
+  default:
+    break;
+  }
+  std::string Name = Vocab.getSymbolicName(Type);
+  if (Name == "NULL_P")
+    Name = "NULL";
+  return Name;
+}
+
+static std::string unexpectedText(const LexedBuffer &LB, antlr4::Token *T) {
+  if (!T || T->getType() == antlr4::Token::EOF)
+    return "end of input";
+  switch (T->getType()) {
+  case P::UNTERMINATED_DOLLAR:
+    return "unterminated dollar-quoted string";
+  case P::ERROR_CHAR: {
+    StringRef Text = LB.tokenText(T);
+    if (Text == "'")
+      return "unterminated quoted string";
+    if (Text == "\"")
+      return "unterminated quoted identifier";
+    return "character '" + Text.str() + "'";
+  }
+  default:
+    break;
+  }
+  StringRef Text = LB.tokenText(T);
+  std::string Shown =
+      Text.size() > 24 ? Text.take_front(21).str() + "..." : Text.str();
+  return "'" + Shown + "'";
+}
+
+static std::string expectedText(const antlr4::misc::IntervalSet &Set,
+                                const antlr4::dfa::Vocabulary &Vocab) {
+  std::vector<size_t> Types;
+  for (const antlr4::misc::Interval &I : Set.getIntervals())
+    for (ssize_t T = I.a; T <= I.b; ++T)
+      Types.push_back(static_cast<size_t>(T));
+  bool HasIdent = is_contained(Types, size_t(P::IDENT));
+  std::vector<std::string> Names;
+  for (size_t T : Types) {
+    // Keywords that may be names are covered by "identifier".
+    if (HasIdent && isKeywordToken(T) && !isReservedToken(T))
+      continue;
+    if (T == P::QUOTED_IDENT || T == P::UQUOTED_IDENT)
+      continue;
+    std::string N = tokenDisplay(T, Vocab);
+    if (T == P::ESTRING || T == P::USTRING || T == P::DOLLAR_STRING ||
+        T == P::XSTRING)
+      continue; // shown once as "string" / "bit string"
+    if (!N.empty() && !is_contained(Names, N))
+      Names.push_back(N);
+  }
+  if (Names.empty())
+    return "";
+  const size_t Max = 8;
+  std::string Out;
+  size_t Shown = std::min(Names.size(), Max);
+  for (size_t I = 0; I < Shown; ++I) {
+    if (I)
+      Out += (I + 1 == Shown && Names.size() <= Max) ? " or " : ", ";
+    Out += Names[I];
+  }
+  if (Names.size() > Max)
+    Out += ", ...";
+  return Out;
+}
+
+static std::string upperKind(StringRef Kind) { return Kind.upper(); }
+
+ParseResult parseSQL(Context &Ctx, unsigned BufferID,
+                     const ParseOptions &Opts) {
+  ParseResult R;
+  R.Catalog = std::make_unique<schema::Catalog>();
+  const MemoryBuffer *MB = Ctx.getSourceMgr().getMemoryBuffer(BufferID);
+  LexedBuffer LB(MB->getBuffer());
+  IRBuilder Builder(Ctx, BufferID, LB, *R.Catalog, Opts);
+  DiagnosticEngine &Diags = Ctx.getDiags();
+  if (!LB.valid()) {
+    Diags.error(Ctx.getBufferStartLoc(BufferID), "input is not valid UTF-8");
+    R.HadErrors = true;
+    return R;
+  }
+
+  std::vector<MetaCommand> Metas;
+  std::vector<SplitStatement> Stmts = splitTokens(LB, &Metas);
+  for (const MetaCommand &M : Metas) {
+    StringRef Cmd = StringRef(M.Text).split(' ').first;
+    Diags.warning(Builder.loc(M.Offset),
+                  "psql meta-command '" + Cmd + "' ignored");
+  }
+
+  P Parser(&LB.tokens());
+  Parser.removeErrorListeners();
+  auto Bail = std::make_shared<antlr4::BailErrorStrategy>();
+  auto Reporting = std::make_shared<ReportingStrategy>();
+  auto *Sim = Parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+
+  for (SplitStatement &SS : Stmts) {
+    Statement &S = SS.S;
+    S.Location = Builder.loc(S.Begin);
+    switch (classifyStatement(S.Kind)) {
+    case StmtDisposition::Ignore:
+      Builder.handleSet(SS);
+      S.Parsed = S.Ignored = true;
+      continue;
+    case StmtDisposition::NotModelled:
+      Diags.report(Diagnostic(Severity::Remark, S.Location,
+                              upperKind(S.Kind) +
+                                  " is not modelled in the Schema IR; "
+                                  "statement ignored"));
+      S.Parsed = S.Ignored = true;
+      continue;
+    case StmtDisposition::Parse:
+      break;
+    }
+
+    if (SS.MaxDepth > MaxNestingDepth) {
+      Diags.error(Builder.loc(LB.tokenBegin(LB.tokens().get(SS.DeepestToken))),
+                  "statement nested too deeply (more than " +
+                      Twine(MaxNestingDepth) +
+                      " levels of parentheses or brackets)");
+      R.HadErrors = true;
+      continue;
+    }
+
+    P::StatementEntryContext *Tree = nullptr;
+    // Stage 1: SLL, bail out at the first error.
+    Parser.setErrorHandler(Bail);
+    Sim->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    Parser.reset();
+    LB.tokens().seek(SS.FirstToken);
+    try {
+      Tree = Parser.statementEntry();
+    } catch (antlr4::ParseCancellationException &) {
+      Tree = nullptr;
+    } catch (antlr4::RecognitionException &) {
+      Tree = nullptr;
+    }
+    if (!Tree) {
+      // Stage 2: full LL; report the first error.
+      Parser.setErrorHandler(Reporting);
+      Sim->setPredictionMode(antlr4::atn::PredictionMode::LL);
+      Parser.reset();
+      LB.tokens().seek(SS.FirstToken);
+      try {
+        Tree = Parser.statementEntry();
+      } catch (StatementFailed &) {
+        Tree = nullptr;
+      } catch (antlr4::RecognitionException &E) {
+        Reporting->reportError(&Parser, E);
+        Tree = nullptr;
+      }
+      if (!Tree) {
+        antlr4::Token *Off = Reporting->Offending;
+        Loc L = Off ? Builder.loc(Off) : S.Location;
+        if (!Off || Off->getType() == antlr4::Token::EOF)
+          L = Builder.loc(S.End); // just past the statement's last token
+        std::string Msg = "syntax error: unexpected " + unexpectedText(LB, Off);
+        std::string Exp =
+            expectedText(Reporting->Expected, Parser.getVocabulary());
+        if (!Exp.empty())
+          Msg += ", expected " + Exp;
+        Diags.error(L, Msg);
+        R.HadErrors = true;
+        continue;
+      }
+    }
+    S.Parsed = true;
+    Builder.build(Tree->statement());
+  }
+  Parser.reset();
+  if (Builder.hadErrors())
+    R.HadErrors = true;
+  for (SplitStatement &SS : Stmts)
+    R.Statements.push_back(std::move(SS.S));
+  return R;
+}
+
+std::vector<Statement> splitStatements(StringRef SQL) {
+  std::vector<Statement> Out;
+  LexedBuffer LB(SQL);
+  if (!LB.valid())
+    return Out;
+  for (SplitStatement &SS : splitTokens(LB, nullptr))
+    Out.push_back(std::move(SS.S));
+  return Out;
+}
+
+Optional<std::string> canonicalizeExpression(StringRef Expr) {
+  // Parsed as the CHECK of a throwaway statement.
+  std::string Text = "CREATE TABLE t (CHECK (" + Expr.str() + "))";
+  LexedBuffer LB(Text);
+  if (!LB.valid())
+    return None;
+  unsigned Depth = 0;
+  for (antlr4::Token *T : LB.tokens().getTokens()) {
+    if (T->getType() == P::LPAREN || T->getType() == P::LBRACKET) {
+      if (++Depth > MaxNestingDepth)
+        return None;
+    } else if ((T->getType() == P::RPAREN || T->getType() == P::RBRACKET) &&
+               Depth > 0) {
+      --Depth;
+    }
+  }
+  P Parser(&LB.tokens());
+  Parser.removeErrorListeners();
+  Parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  try {
+    P::StatementEntryContext *Tree = Parser.statementEntry();
+    auto *CT = Tree->statement()->createTableStmt();
+    if (!CT || CT->tableElement().size() != 1)
+      return None;
+    auto *TC = CT->tableElement(0)->tableConstraint();
+    if (!TC || !TC->tableConstraintBody() || !TC->tableConstraintBody()->expr())
+      return None;
+    return canonicalExpr(LB, TC->tableConstraintBody()->expr());
+  } catch (...) {
+    return None;
+  }
+}
+
+} // namespace sql
+} // namespace bk

@@ -1,0 +1,163 @@
+//===- SQLInternal.h - Shared pieces of the SQL front end -------*- C++ -*-===//
+//
+// Private to lib/SQL: the lexed buffer, the statement splitter and the
+// canonical printer of parse subtrees. This is the only place besides the
+// .cpp files that sees ANTLR types.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BK_LIB_SQL_SQLINTERNAL_H
+#define BK_LIB_SQL_SQLINTERNAL_H
+
+#include "bk/SQL/Parser.h"
+
+#include "PostgreSQLLexer.h"
+#include "PostgreSQLParser.h"
+#include "antlr4-runtime.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Allocator.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bk {
+namespace sql {
+
+using Lexer = bk_sql_antlr::PostgreSQLLexer;
+using P = bk_sql_antlr::PostgreSQLParser;
+
+/// One buffer run through the lexer. Token offsets from ANTLR are code
+/// point indices; byteOffset() maps them back to the UTF-8 buffer.
+class LexedBuffer {
+public:
+  /// Lexes Text, which must outlive this object. Throws nothing; invalid
+  /// UTF-8 makes valid() false.
+  explicit LexedBuffer(llvm::StringRef Text);
+  ~LexedBuffer();
+  LexedBuffer(const LexedBuffer &) = delete;
+  LexedBuffer &operator=(const LexedBuffer &) = delete;
+
+  bool valid() const { return Valid; }
+  llvm::StringRef text() const { return Text; }
+  antlr4::CommonTokenStream &tokens() { return *Tokens; }
+  size_t byteOffset(size_t CodePointIndex) const {
+    if (CPToByte.empty())
+      return CodePointIndex;
+    return CodePointIndex < CPToByte.size() ? CPToByte[CodePointIndex]
+                                            : Text.size();
+  }
+  /// The source text of a token (no copy).
+  llvm::StringRef tokenText(const antlr4::Token *T) const;
+  size_t tokenBegin(const antlr4::Token *T) const {
+    return byteOffset(T->getStartIndex());
+  }
+  size_t tokenEnd(const antlr4::Token *T) const {
+    return byteOffset(T->getStopIndex() + 1);
+  }
+
+private:
+  llvm::StringRef Text;
+  bool Valid = true;
+  /// Owns the tokens (see ArenaToken in Splitter.cpp); declared first so it
+  /// is destroyed last.
+  llvm::BumpPtrAllocator Arena;
+  std::vector<uint32_t> CPToByte;
+  std::unique_ptr<antlr4::ANTLRInputStream> Input;
+  std::unique_ptr<Lexer> TheLexer;
+  std::unique_ptr<antlr4::CommonTokenStream> Tokens;
+};
+
+/// What the splitter found: the statement and its token range.
+struct SplitStatement {
+  Statement S;
+  /// Token indices (into the token stream, every channel) of the first
+  /// default-channel token and of the last one (the ';' when present).
+  size_t FirstToken = 0;
+  size_t LastToken = 0;
+  /// The deepest parenthesis nesting, and the token where it was reached.
+  unsigned MaxDepth = 0;
+  size_t DeepestToken = 0;
+  /// psql meta-commands (\connect ...) met before this statement: byte
+  /// offsets and text.
+};
+
+struct MetaCommand {
+  size_t Offset = 0;
+  std::string Text;
+};
+
+/// How the front end treats a statement kind.
+enum class StmtDisposition {
+  /// Parsed by the grammar into the IR.
+  Parse,
+  /// Accepted and ignored (SET, GRANT, ...); SET search_path is handled by
+  /// the driver.
+  Ignore,
+  /// Valid PostgreSQL the IR does not model: ignored with a remark.
+  NotModelled,
+};
+
+StmtDisposition classifyStatement(llvm::StringRef Kind);
+
+/// Statements nested deeper than this are rejected before parsing: the
+/// parser recurses per level and must not overflow the stack.
+constexpr unsigned MaxNestingDepth = 256;
+
+/// Splits the token stream at top-level ';'.
+std::vector<SplitStatement> splitTokens(LexedBuffer &LB,
+                                        std::vector<MetaCommand> *Metas);
+
+//===----------------------------------------------------------------------===//
+// Canonical text
+//===----------------------------------------------------------------------===//
+
+/// Prints a parse subtree (an expression, a type, opaque tokens) in the
+/// canonical form documented in docs/SQL.md.
+std::string canonicalText(const LexedBuffer &LB, antlr4::tree::ParseTree *T);
+
+/// As canonicalText, for an expression, without redundant outer
+/// parentheses.
+std::string canonicalExpr(const LexedBuffer &LB, P::ExprContext *E);
+std::string canonicalExpr(const LexedBuffer &LB, P::BExprContext *E);
+
+/// The canonical type name of a typeName subtree (normalizeTypeName()).
+std::string canonicalType(const LexedBuffer &LB, P::TypeNameContext *T);
+
+/// Whether a token type is a keyword the `identifier` rule does not accept.
+bool isReservedToken(size_t Type);
+/// Whether a token type is a keyword.
+bool isKeywordToken(size_t Type);
+
+} // namespace sql
+} // namespace bk
+
+namespace bk {
+namespace sql {
+
+/// Turns parsed statements into Schema IR, reporting semantic errors.
+class IRBuilder {
+public:
+  IRBuilder(Context &Ctx, unsigned BufferID, const LexedBuffer &LB,
+            schema::Catalog &Cat, const ParseOptions &Opts);
+  ~IRBuilder();
+
+  void build(P::StatementContext *S);
+  /// Handles SET search_path / set_config('search_path', ...) given the
+  /// statement's tokens.
+  void handleSet(const SplitStatement &S);
+  Loc loc(size_t ByteOffset) const;
+  Loc loc(const antlr4::Token *T) const;
+  bool hadErrors() const { return HadErrors; }
+
+  struct Impl;
+
+private:
+  std::unique_ptr<Impl> I;
+  bool HadErrors = false;
+};
+
+} // namespace sql
+} // namespace bk
+#endif // BK_LIB_SQL_SQLINTERNAL_H

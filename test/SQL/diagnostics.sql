@@ -1,0 +1,69 @@
+-- RUN: %expect_exit 0 bk-opt %s -verify-diagnostics -split-input-file
+
+-- A syntax error is one located diagnostic naming what was expected; the
+-- parser resumes at the next statement, so one run reports them all.
+
+-- expected-error @+1 {{syntax error: unexpected 'tabel', expected}}
+CREATE tabel t (a int);
+CREATE TABLE ok1 (a int);
+-- expected-error @+1 {{syntax error: unexpected ')', expected CHECK, CONSTRAINT, FOREIGN, LIKE, PRIMARY, UNIQUE or identifier}}
+CREATE TABLE t2 (a int,);
+-- expected-error @+1 {{syntax error: unexpected ';', expected ')'}}
+CREATE TABLE t3 (a numeric(10, 2);
+CREATE TABLE ok2 (a int);
+-- expected-error @+1 {{syntax error: unexpected end of input, expected ')'}}
+CREATE TABLE t4 (a int
+
+-- -----
+
+-- Unterminated literals are reported where they start.
+-- expected-error @+1 {{syntax error: unexpected unterminated quoted string}}
+CREATE TABLE t (a text DEFAULT 'abc);
+CREATE TABLE u (a int);
+
+-- -----
+
+-- expected-error @+1 {{syntax error: unexpected unterminated dollar-quoted string}}
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $x$ select 1;
+
+-- -----
+
+-- psql meta-commands are skipped with a warning.
+-- expected-warning @+1 {{psql meta-command '\connect' ignored}}
+\connect mydb
+-- expected-warning @+1 {{psql meta-command '\restrict' ignored}}
+\restrict abc123
+CREATE TABLE t (a int);
+
+-- -----
+
+-- Statements the IR does not model are accepted with a remark.
+-- expected-remark @+1 {{CREATE AGGREGATE is not modelled in the Schema IR; statement ignored}}
+CREATE AGGREGATE agg(text) (SFUNC = textcat, STYPE = text);
+-- expected-remark @+1 {{CREATE OPERATOR is not modelled in the Schema IR; statement ignored}}
+CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);
+-- expected-remark @+1 {{CREATE TEXT SEARCH is not modelled in the Schema IR; statement ignored}}
+CREATE TEXT SEARCH CONFIGURATION my_cfg (COPY = english);
+-- expected-remark @+1 {{CREATE CAST is not modelled in the Schema IR; statement ignored}}
+CREATE CAST (text AS int) WITH INOUT;
+
+-- -----
+
+-- Semantic errors are located too.
+-- expected-error @+1 {{relation "missing" does not exist}}
+ALTER TABLE missing ADD COLUMN a int;
+ALTER TABLE IF EXISTS missing ADD COLUMN a int;
+CREATE TABLE t (a int);
+-- expected-error @+1 {{relation "t" already exists}}
+CREATE TABLE t (b int);
+CREATE TABLE IF NOT EXISTS t (b int);
+-- expected-error @+1 {{column "b" of relation "t" does not exist}}
+ALTER TABLE t ALTER COLUMN b SET NOT NULL;
+-- expected-error @+1 {{relation "nope" does not exist}}
+CREATE INDEX ON nope (a);
+-- expected-error @+1 {{relation "nothing_here" does not exist}}
+COMMENT ON INDEX nothing_here IS NULL;
+-- expected-error @+1 {{column "a" specified more than once}}
+CREATE TABLE dup (a int, a text);
+-- expected-error @+1 {{multiple primary keys for table "pk2" are not allowed}}
+CREATE TABLE pk2 (a int PRIMARY KEY, b int, PRIMARY KEY (b));

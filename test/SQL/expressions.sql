@@ -1,0 +1,32 @@
+-- RUN: bk-opt %s | FileCheck %s
+
+-- The canonical text of expressions (docs/SQL.md): keyword case, spacing,
+-- identifier quoting, type names, redundant parentheses.
+
+CREATE TABLE e (
+  a int, b text, c timestamptz, d numeric, "Mixed" int, arr int[],
+  CONSTRAINT c1 CHECK (((a   >   0))),
+  CONSTRAINT c2 CHECK (b::VARCHAR(10) <> 'x' and b != 'y' OR NOT (a is null)),
+  CONSTRAINT c3 CHECK (a BETWEEN 1 AND 10 AND a NOT IN (3, 4) AND b LIKE 'a%' ESCAPE '\'),
+  CONSTRAINT c4 CHECK (b ILIKE 'x' AND b NOT SIMILAR TO 'y' AND a IS NOT DISTINCT FROM 1),
+  CONSTRAINT c5 CHECK (CASE WHEN a > 0 THEN true ELSE FALSE END),
+  CONSTRAINT c6 CHECK (c > CURRENT_TIMESTAMP - interval '1 day' AND c < timestamp with time zone '2030-01-01'),
+  CONSTRAINT c7 CHECK (arr[1] = ANY (ARRAY[1, 2]) AND "Mixed" = -1 AND cast(d AS int) = 2),
+  CONSTRAINT c8 CHECK (E'a\'b' <> U&'x' AND B'101' IS NOT NULL AND X'ff' IS NOT NULL AND $$q$$ <> ''),
+  CONSTRAINT c9 CHECK (extract(year from c) > 2000 AND (a, b) IS NOT NULL AND row(a) IS NOT NULL),
+  CONSTRAINT c10 CHECK (d::double precision > 1.5e3 AND a % 2 = 0 AND 2 ^ 3 = 8 AND a::"Mixed" IS NULL),
+  CONSTRAINT c11 CHECK (b COLLATE "C" > 'a' AND c AT TIME ZONE 'UTC' IS NOT NULL AND "user" IS NULL),
+  CONSTRAINT c12 CHECK (EXISTS (SELECT 1 FROM e WHERE a = 1) AND a OPERATOR(pg_catalog.+) 1 > 0)
+);
+-- CHECK: check c1 [expr = "a > 0"];
+-- CHECK: check c2 [expr = "b::character varying(10) <> 'x' AND b <> 'y' OR NOT (a IS NULL)"];
+-- CHECK: check c3 [expr = "a BETWEEN 1 AND 10 AND a NOT IN (3, 4) AND b LIKE 'a%' ESCAPE '\\'"];
+-- CHECK: check c4 [expr = "b ILIKE 'x' AND b NOT SIMILAR TO 'y' AND a IS NOT DISTINCT FROM 1"];
+-- CHECK: check c5 [expr = "CASE WHEN a > 0 THEN true ELSE false END"];
+-- CHECK: check c6 [expr = "c > CURRENT_TIMESTAMP - INTERVAL '1 day' AND c < TIMESTAMP WITH TIME ZONE '2030-01-01'"];
+-- CHECK: check c7 [expr = "arr[1] = ANY (ARRAY[1, 2]) AND \"Mixed\" = -1 AND CAST(d AS integer) = 2"];
+-- CHECK: check c8 [expr = "E'a\\'b' <> U&'x' AND B'101' IS NOT NULL AND X'ff' IS NOT NULL AND $$q$$ <> ''"];
+-- CHECK: check c9 [expr = "EXTRACT(year FROM c) > 2000 AND (a, b) IS NOT NULL AND ROW(a) IS NOT NULL"];
+-- CHECK: check c10 [expr = "d::double precision > 1.5e3 AND a % 2 = 0 AND 2 ^ 3 = 8 AND a::\"Mixed\" IS NULL"];
+-- CHECK: check c11 [expr = "b COLLATE \"C\" > 'a' AND c AT TIME ZONE 'UTC' IS NOT NULL AND \"user\" IS NULL"];
+-- CHECK: check c12 [expr = "EXISTS (SELECT 1 FROM e WHERE a = 1) AND a OPERATOR(pg_catalog.+) 1 > 0"];

@@ -1,0 +1,46 @@
+-- RUN: bk-opt %s 2>&1 >%t | FileCheck %s --check-prefix=DIAG
+-- RUN: FileCheck %s < %t
+
+-- Enums (and ALTER TYPE ... ADD VALUE), composite types, domains with
+-- their implicit check names, sequences with PostgreSQL's defaults
+-- dropped, OWNED BY. Range types are accepted but not modelled.
+
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+ALTER TYPE mood ADD VALUE 'happy';
+ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' BEFORE 'ok';
+ALTER TYPE mood ADD VALUE IF NOT EXISTS 'ok';
+CREATE TYPE public.pair AS (x int, label text COLLATE "C");
+CREATE DOMAIN posint AS integer NOT NULL DEFAULT 1 CHECK (VALUE > 0);
+CREATE DOMAIN email AS citext CONSTRAINT email_format CHECK (VALUE ~ '@') NOT VALID;
+CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
+CREATE SEQUENCE s1;
+CREATE SEQUENCE IF NOT EXISTS s2 AS integer INCREMENT BY -1 START WITH -1 MINVALUE -100 NO MAXVALUE CACHE 10 CYCLE;
+CREATE SEQUENCE s3 START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+CREATE TABLE owner_t (id integer NOT NULL);
+ALTER SEQUENCE s3 OWNED BY owner_t.id;
+ALTER TYPE mood OWNER TO app;
+ALTER DOMAIN posint OWNER TO app;
+ALTER SEQUENCE s1 OWNER TO app;
+ALTER TYPE floatrange OWNER TO app;
+
+-- DIAG: types.sql:15:1: remark: range types are not modelled in the Schema IR: "floatrange" ignored
+
+-- CHECK:      schema public {
+-- CHECK-NEXT:   enum mood ("sad", "meh", "ok", "happy") [owner = app];
+-- CHECK-NEXT:   domain posint integer [not_null, default = "1", owner = app] {
+-- CHECK-NEXT:     check posint_check [expr = "VALUE > 0"];
+-- CHECK-NEXT:   }
+-- CHECK-NEXT:   domain email citext {
+-- CHECK-NEXT:     check email_format [expr = "VALUE ~ '@'", not_valid];
+-- CHECK-NEXT:   }
+-- CHECK-NEXT:   composite pair {
+-- CHECK-NEXT:     attribute x integer;
+-- CHECK-NEXT:     attribute label text [collation = C];
+-- CHECK-NEXT:   }
+-- CHECK-NEXT:   sequence s1 [owner = app];
+-- CHECK-NEXT:   sequence s2 [type = integer, increment = -1, min = -100, cache = 10, cycle];
+-- CHECK-NEXT:   sequence s3 [owned_by = public.owner_t.id];
+-- CHECK-NEXT:   table owner_t {
+-- CHECK-NEXT:     column id integer [not_null];
+-- CHECK-NEXT:   }
+-- CHECK-NEXT: }
