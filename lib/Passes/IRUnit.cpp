@@ -4,6 +4,8 @@
 #include "bk/API/APIText.h"
 #include "bk/API/Verifier.h"
 #include "bk/IR/IRText.h"
+#include "bk/OpenAPI/Reader.h"
+#include "bk/SQL/Parser.h"
 #include "bk/Schema/SchemaText.h"
 #include "bk/Schema/Verifier.h"
 
@@ -11,8 +13,26 @@ using namespace llvm;
 
 namespace bk {
 
-IRUnit readIRText(Context &Ctx, unsigned BufferID) {
+IRUnit readInput(Context &Ctx, unsigned BufferID) {
   IRUnit U;
+  // SQL DDL goes through the SQL front end (docs/SQL.md).
+  StringRef Name =
+      Ctx.getSourceMgr().getMemoryBuffer(BufferID)->getBufferIdentifier();
+  if (Name.endswith_insensitive(".sql")) {
+    sql::ParseResult R = sql::parseSQL(Ctx, BufferID);
+    if (!R.HadErrors)
+      U.Catalog = std::move(R.Catalog);
+    return U;
+  }
+  // OpenAPI (YAML or JSON) goes through the OpenAPI front end
+  // (docs/OpenAPI.md); the driver verifies the IR itself.
+  if (openapi::looksLikeOpenAPI(
+          Name, Ctx.getSourceMgr().getMemoryBuffer(BufferID)->getBuffer())) {
+    openapi::ReadOptions Opts;
+    Opts.Verify = false;
+    U.API = openapi::readOpenAPI(Ctx, BufferID, Opts);
+    return U;
+  }
   Optional<std::vector<irtext::Item>> Items = irtext::parse(Ctx, BufferID);
   if (!Items)
     return U;
@@ -37,10 +57,10 @@ void printIR(raw_ostream &OS, const IRUnit &U, bool PrintLocations) {
 }
 
 template <typename IRUnitT>
-static Expected<bool>
-runPipelineImpl(Context &Ctx, IRUnitT &IR, const PipelineOptions &Opts,
-                std::function<void(raw_ostream &, const IRUnitT &)> Print,
-                std::function<bool(const IRUnitT &, DiagnosticEngine &)> Verify) {
+static Expected<bool> runPipelineImpl(
+    Context &Ctx, IRUnitT &IR, const PipelineOptions &Opts,
+    std::function<void(raw_ostream &, const IRUnitT &)> Print,
+    std::function<bool(const IRUnitT &, DiagnosticEngine &)> Verify) {
   IRHooks<IRUnitT> Hooks;
   Hooks.Print = std::move(Print);
   Hooks.Verify = std::move(Verify);

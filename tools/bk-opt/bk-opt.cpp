@@ -6,8 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "bk/Database/CatalogReader.h"
+#include "bk/Database/Connection.h"
 #include "bk/Passes/IRUnit.h"
 #include "bk/Passes/PassBuilder.h"
+#include "bk/SQLWriter/SQLWriter.h"
 #include "bk/Support/Context.h"
 #include "bk/Support/Error.h"
 #include "bk/Support/OutputFile.h"
@@ -64,19 +67,45 @@ static cl::opt<DiagnosticFormat> Format(
                clEnumValN(DiagnosticFormat::JSON, "json", "a JSON array")),
     cl::cat(Cat));
 
+static cl::opt<std::string> ConnectionString(
+    "connection",
+    cl::desc("Read the Schema IR from a live PostgreSQL database instead of "
+             "a file: a postgres:// URL or key=value string; 'env' or an "
+             "empty value uses the PG* environment"),
+    cl::value_desc("url"), cl::cat(Cat));
+static cl::list<std::string>
+    Schemas("schemas", cl::desc("With --connection: read only these schemas"),
+            cl::value_desc("a,b,..."), cl::CommaSeparated, cl::cat(Cat));
+static cl::list<std::string>
+    ExcludeSchemas("exclude-schemas",
+                   cl::desc("With --connection: skip these schemas"),
+                   cl::value_desc("a,b,..."), cl::CommaSeparated, cl::cat(Cat));
+static cl::opt<bool>
+    ReadOwners("owners",
+               cl::desc("With --connection: record object owners "
+                        "(default true)"),
+               cl::init(true), cl::cat(Cat));
+
+enum class EmitKind { IR, SQL };
+static cl::opt<EmitKind> Emit(
+    "emit", cl::desc("What to print"), cl::init(EmitKind::IR),
+    cl::values(clEnumValN(EmitKind::IR, "ir", "the IR (default)"),
+               clEnumValN(EmitKind::SQL, "sql",
+                          "Schema IR as PostgreSQL DDL (docs/SQLWriter.md)")),
+    cl::cat(Cat));
+
 static void listPasses(raw_ostream &OS) {
   for (const PassInfo &P : getRegisteredPasses()) {
     OS << "  " << P.Name;
     OS.indent(P.Name.size() < 28 ? 28 - P.Name.size() : 1)
-        << (P.IsRule ? "rule" : "pass") << ", " << getIRKindName(P.Kind)
-        << ": " << P.Description << "\n";
+        << (P.IsRule ? "rule" : "pass") << ", " << getIRKindName(P.Kind) << ": "
+        << P.Description << "\n";
   }
 }
 
-/// Reads, verifies, transforms and prints one input (or chunk) into OS.
-static bool processBuffer(Context &Ctx, unsigned BufferID, raw_ostream &OS) {
+/// Verifies, transforms and prints one IR unit into OS.
+static bool processUnit(Context &Ctx, IRUnit &U, raw_ostream &OS) {
   unsigned ErrorsBefore = Ctx.getDiags().getNumErrors();
-  IRUnit U = readIRText(Ctx, BufferID);
   if (!U || !verifyIR(U, Ctx.getDiags()))
     return false;
   PipelineOptions Opts;
@@ -91,8 +120,58 @@ static bool processBuffer(Context &Ctx, unsigned BufferID, raw_ostream &OS) {
   }
   if (!*OK || Ctx.getDiags().getNumErrors() != ErrorsBefore)
     return false;
+  if (Emit == EmitKind::SQL) {
+    if (U.getKind() != IRKind::Schema) {
+      Ctx.getDiags().error(Loc(), "--emit=sql needs Schema IR, not API IR");
+      return false;
+    }
+    sqlwriter::writeCatalog(OS, *U.Catalog);
+    return true;
+  }
   printIR(OS, U, PrintLocations);
   return true;
+}
+
+/// Reads, verifies, transforms and prints one input (or chunk) into OS.
+static bool processBuffer(Context &Ctx, unsigned BufferID, raw_ostream &OS) {
+  IRUnit U = readInput(Ctx, BufferID);
+  return processUnit(Ctx, U, OS);
+}
+
+/// --connection: the live catalog instead of an input file.
+static bool processDatabase(Context &Ctx, raw_ostream &OS) {
+  Expected<std::unique_ptr<db::Connection>> Conn =
+      db::Connection::open(Ctx, ConnectionString);
+  if (!Conn) {
+    reportError(Ctx.getDiags(), Conn.takeError());
+    return false;
+  }
+  db::CatalogReaderOptions Opts;
+  Opts.Schemas = Schemas;
+  Opts.ExcludeSchemas = ExcludeSchemas;
+  Opts.Owners = ReadOwners;
+  Expected<std::unique_ptr<schema::Catalog>> Catalog =
+      db::readCatalog(**Conn, Opts);
+  if (!Catalog) {
+    reportError(Ctx.getDiags(), Catalog.takeError());
+    return false;
+  }
+  IRUnit U;
+  U.Catalog = std::move(*Catalog);
+  return processUnit(Ctx, U, OS);
+}
+
+/// Writes Result to -o (nothing on failure); the exit code.
+static int writeOutput(Context &Ctx, StringRef Result) {
+  auto Out = OutputFile::create(OutputFilename);
+  if (Out)
+    (*Out)->os() << Result;
+  Error E = Out ? (*Out)->commit() : Out.takeError();
+  if (reportError(Ctx.getDiags(), std::move(E))) {
+    Ctx.getDiags().flush();
+    return ExitError;
+  }
+  return ExitSuccess;
 }
 
 int main(int argc, char **argv) {
@@ -105,6 +184,23 @@ int main(int argc, char **argv) {
   if (ListPasses) {
     listPasses(outs());
     return ExitSuccess;
+  }
+
+  if (ConnectionString.getNumOccurrences()) {
+    if (InputFilename.getNumOccurrences() || VerifyDiagnostics ||
+        SplitInputFile) {
+      Ctx.getDiags().error(Loc(), "--connection reads the database instead "
+                                  "of an input file: give no input file, "
+                                  "-verify-diagnostics or -split-input-file");
+      return ExitError;
+    }
+    std::string Result;
+    raw_string_ostream ResultOS(Result);
+    bool OK = processDatabase(Ctx, ResultOS);
+    Ctx.getDiags().flush();
+    if (!OK)
+      return ExitError;
+    return writeOutput(Ctx, ResultOS.str());
   }
 
   Expected<unsigned> BufferID = Ctx.loadFile(InputFilename);
@@ -123,7 +219,7 @@ int main(int argc, char **argv) {
     Verifier.emplace(Ctx);
   bool OK = processSplitInput(Ctx, *BufferID, SplitInputFile, [&](unsigned ID) {
     if (!FirstChunk)
-      ResultOS << "// -----\n";
+      ResultOS << (Emit == EmitKind::SQL ? "-- -----\n" : "// -----\n");
     FirstChunk = false;
     if (Verifier)
       Verifier->addBuffer(ID);
@@ -139,13 +235,5 @@ int main(int argc, char **argv) {
   if (!OK)
     return ExitError;
 
-  auto Out = OutputFile::create(OutputFilename);
-  if (Out)
-    (*Out)->os() << ResultOS.str();
-  Error E = Out ? (*Out)->commit() : Out.takeError();
-  if (reportError(Ctx.getDiags(), std::move(E))) {
-    Ctx.getDiags().flush();
-    return ExitError;
-  }
-  return ExitSuccess;
+  return writeOutput(Ctx, ResultOS.str());
 }

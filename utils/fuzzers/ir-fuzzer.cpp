@@ -33,7 +33,7 @@ static bool readAndPrint(StringRef Text, std::string &Printed) {
   Context Ctx;
   Ctx.getDiags().setHandler([](const Diagnostic &) {});
   unsigned ID = Ctx.addBuffer(MemoryBuffer::getMemBufferCopy(Text, "fuzz"));
-  IRUnit U = readIRText(Ctx, ID);
+  IRUnit U = readInput(Ctx, ID);
   if (!U || Ctx.getDiags().hasErrors())
     return false;
   bool Valid = verifyIR(U, Ctx.getDiags());

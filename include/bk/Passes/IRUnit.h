@@ -30,10 +30,16 @@ struct IRUnit {
   explicit operator bool() const { return Catalog || API; }
 };
 
-/// Reads IR text from a loaded buffer; the first top-level item `api` makes
-/// it API IR, anything else Schema IR. Errors are reported to Ctx's
-/// diagnostics; the result is empty when any was.
-IRUnit readIRText(Context &Ctx, unsigned BufferID);
+/// Reads one loaded buffer into an IRUnit, by what it holds:
+///  - a buffer named `*.sql`: PostgreSQL DDL, through the SQL front end
+///    (sql::parseSQL) into Schema IR;
+///  - a buffer named `*.yaml`, `*.yml` or `*.json`, or stdin that looks like
+///    one: OpenAPI, through openapi::readOpenAPI into API IR;
+///  - anything else: IR text, API IR when its first item is `api`, else
+///    Schema IR.
+/// Errors are reported to Ctx's diagnostics; the result is empty when any
+/// was.
+IRUnit readInput(Context &Ctx, unsigned BufferID);
 
 /// Runs the IR's verifier; false when it reported errors.
 bool verifyIR(const IRUnit &U, DiagnosticEngine &Diags);

@@ -9,6 +9,7 @@
 
 #include "bk/Lint/OperationOperationId.h"
 #include "bk/Lint/TableWithoutPrimaryKey.h"
+#include "bk/Transforms/SortPass.h"
 #include "bk/Transforms/VerifierPass.h"
 
 #endif // BK_PASSES_PASSINCLUDES_H
