@@ -26,8 +26,16 @@ run() {
   "$bin/$tool" "$@"
 }
 
-# The IR of a database catalog and of an HTTP API, checked by the verifier and
-# printed back in canonical form.
+# A hand-written schema through the SQL front end and back out as DDL, with a
+# lint rule on the way (audit_log has no primary key: a warning).
+run bk-opt -passes=verify,table-without-primary-key --emit=sql examples/schema_v1.sql
+
+# An OpenAPI description through the OpenAPI front end into the API IR, with a
+# lint rule (POST /pets has no operationId: a warning).
+run bk-opt -passes=verify,operation-operation-id examples/openapi.yaml
+
+# The IR text forms themselves: a catalog and an API, verified and printed
+# back in canonical form.
 run bk-opt -passes=verify examples/catalog.bkir
 run bk-opt -passes=verify examples/petstore.bkir
 
