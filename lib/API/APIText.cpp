@@ -298,7 +298,7 @@ bool api::isValidJSON(llvm::StringRef JSON) {
   return jsonToValue(JSON, V);
 }
 
-static void appendJSONString(std::string &Out, llvm::StringRef S) {
+void api::appendJSONString(std::string &Out, llvm::StringRef S) {
   Out += '"';
   for (char C : S) {
     switch (C) {

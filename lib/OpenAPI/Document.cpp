@@ -3,6 +3,7 @@
 #include "Document.h"
 
 #include "bk/API/API.h"
+#include "bk/API/APIText.h"
 #include "bk/OpenAPI/JSONPointer.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -204,44 +205,6 @@ const JNode *resolvePointer(const JNode *Root, StringRef Pointer,
 // JSON text
 //===----------------------------------------------------------------------===//
 
-static void appendJSONString(std::string &Out, StringRef S) {
-  Out += '"';
-  for (unsigned char C : S) {
-    switch (C) {
-    case '"':
-      Out += "\\\"";
-      break;
-    case '\\':
-      Out += "\\\\";
-      break;
-    case '\n':
-      Out += "\\n";
-      break;
-    case '\t':
-      Out += "\\t";
-      break;
-    case '\r':
-      Out += "\\r";
-      break;
-    case '\b':
-      Out += "\\b";
-      break;
-    case '\f':
-      Out += "\\f";
-      break;
-    default:
-      if (C < 0x20) {
-        char Buf[8];
-        snprintf(Buf, sizeof(Buf), "\\u%04x", C);
-        Out += Buf;
-      } else {
-        Out += static_cast<char>(C);
-      }
-    }
-  }
-  Out += '"';
-}
-
 void appendJSON(const JNode *N, std::string &Out) {
   switch (N->K) {
   case JNode::Null:
@@ -252,7 +215,7 @@ void appendJSON(const JNode *N, std::string &Out) {
     Out += N->Text;
     return;
   case JNode::String:
-    appendJSONString(Out, N->Text);
+    api::appendJSONString(Out, N->Text);
     return;
   case JNode::Array: {
     Out += '[';
@@ -273,7 +236,7 @@ void appendJSON(const JNode *N, std::string &Out) {
       if (!First)
         Out += ',';
       First = false;
-      appendJSONString(Out, M.Key);
+      api::appendJSONString(Out, M.Key);
       Out += ':';
       appendJSON(M.Value, Out);
     }

@@ -58,6 +58,10 @@ void printAPI(llvm::raw_ostream &OS, const API &A, bool PrintLocations = true);
 std::unique_ptr<API> readAPI(Context &Ctx,
                              const std::vector<irtext::Item> &Items);
 
+/// Appends S to Out as a JSON string literal (quotes, escapes, \uXXXX for
+/// other control characters).
+void appendJSONString(std::string &Out, llvm::StringRef S);
+
 /// Converts JSON text to the IR value that stands for it: strings are
 /// strings, numbers numbers, true/false/null words, arrays lists, and an
 /// object is the list `(object, ("key", value), ...)`. False (with Error
