@@ -28,8 +28,10 @@ BK_PACKAGES=(
 # Prints the packages of "$@" that are not fully installed, one per line.
 bk_missing_packages() {
   local installed p
+  # dpkg -s fails when any package is unknown: under `set -e -o pipefail`
+  # that must not end the function before it reports what is missing.
   installed=$(dpkg -s "$@" 2>/dev/null |
-    awk '/^Package:/ { p = $2 } /^Status:/ { if ($0 ~ / ok installed$/) print p }')
+    awk '/^Package:/ { p = $2 } /^Status:/ { if ($0 ~ / ok installed$/) print p }') || true
   for p in "$@"; do
     if ! grep -qxF -- "$p" <<<"$installed"; then
       echo "$p"
