@@ -10,48 +10,20 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "bk/Passes/IRUnit.h"
-#include "bk/Support/Context.h"
-
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/raw_ostream.h"
-
-#include <cstdlib>
+#include "RoundTrip.h"
 
 using namespace bk;
 using namespace llvm;
 
-static std::string printToString(const IRUnit &U) {
-  std::string S;
-  raw_string_ostream OS(S);
-  printIR(OS, U, /*PrintLocations=*/true);
-  return OS.str();
-}
-
-/// Reads Text as IR; empty when it has errors. Diagnostics are dropped.
-static bool readAndPrint(StringRef Text, std::string &Printed) {
-  Context Ctx;
-  Ctx.getDiags().setHandler([](const Diagnostic &) {});
-  unsigned ID = Ctx.addBuffer(MemoryBuffer::getMemBufferCopy(Text, "fuzz"));
-  IRUnit U = readInput(Ctx, ID);
-  if (!U || Ctx.getDiags().hasErrors())
-    return false;
-  bool Valid = verifyIR(U, Ctx.getDiags());
-  Printed = printToString(U);
-  return Valid;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   StringRef Text(reinterpret_cast<const char *>(Data), Size);
-  std::string First;
-  if (!readAndPrint(Text, First))
+  Context Ctx;
+  Ctx.getDiags().setHandler([](const Diagnostic &) {});
+  unsigned ID =
+      Ctx.addBuffer(MemoryBuffer::getMemBufferCopy(Text, "fuzz.bkir"));
+  IRUnit U = readInput(Ctx, ID);
+  if (!U || Ctx.getDiags().hasErrors() || !verifyIR(U, Ctx.getDiags()))
     return 0;
-  std::string Second;
-  if (!readAndPrint(First, Second) || Second != First) {
-    errs() << "round trip failed\n--- first print:\n"
-           << First << "--- second print:\n"
-           << Second;
-    abort();
-  }
+  fuzz::checkIRRoundTrip(U, /*PrintLocations=*/true);
   return 0;
 }
