@@ -49,6 +49,7 @@ FUZZ_SEEDS = {
     'bk-ir-fuzzer': ('.bkir',),
     'bk-sql-fuzzer': ('.sql',),
     'bk-openapi-fuzzer': ('.yaml', '.yml', '.json'),
+    'bk-diff-fuzzer': ('.sql',),
 }
 
 

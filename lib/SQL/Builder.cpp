@@ -142,16 +142,26 @@ struct IRBuilder::Impl {
 
   /// `-- bk:...` and `-- @renamed ...` comments right before token T (only
   /// comments between T and the previous token), in source order.
+  /// A comment on the same line as the token before it ends that line:
+  /// it belongs to what that token ends (sqldef's trailing `-- @renamed`).
   std::vector<std::string> annotationsBefore(antlr4::Token *T) const {
     std::vector<std::string> Out;
     if (!T)
       return Out;
     auto &Toks = const_cast<LexedBuffer &>(LB).tokens();
+    size_t PrevLine = 0;
+    for (size_t K = T->getTokenIndex(); K-- > 0;) {
+      antlr4::Token *H = Toks.get(K);
+      if (H->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
+        PrevLine = H->getLine();
+        break;
+      }
+    }
     for (size_t K = T->getTokenIndex(); K-- > 0;) {
       antlr4::Token *H = Toks.get(K);
       if (H->getChannel() == antlr4::Token::DEFAULT_CHANNEL)
         break;
-      if (H->getType() != P::LINE_COMMENT)
+      if (H->getType() != P::LINE_COMMENT || H->getLine() == PrevLine)
         continue;
       StringRef Body = LB.tokenText(H).drop_front(2).trim();
       if (Body.startswith("bk:") || Body.startswith("@renamed"))
@@ -162,6 +172,42 @@ struct IRBuilder::Impl {
   }
   std::vector<std::string> annotationsBefore(antlr4::ParserRuleContext *C) {
     return C ? annotationsBefore(C->getStart()) : std::vector<std::string>();
+  }
+  /// sqldef's placement: `-- @renamed from=...` at the end of the line that
+  /// token Last (the object's last token, or a table's '(') is on, after an
+  /// optional ','.
+  std::vector<std::string> annotationsAfter(antlr4::Token *Last) const {
+    std::vector<std::string> Out;
+    if (!Last)
+      return Out;
+    auto &Toks = const_cast<LexedBuffer &>(LB).tokens();
+    bool SeenComma = false;
+    for (size_t K = Last->getTokenIndex() + 1; K < Toks.size(); ++K) {
+      antlr4::Token *H = Toks.get(K);
+      if (H->getLine() != Last->getLine())
+        break;
+      if (H->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
+        if (H->getType() == P::COMMA && !SeenComma) {
+          SeenComma = true;
+          continue;
+        }
+        break;
+      }
+      if (H->getType() != P::LINE_COMMENT)
+        continue;
+      StringRef Body = LB.tokenText(H).drop_front(2).trim();
+      if (Body.startswith("bk:") || Body.startswith("@renamed"))
+        Out.push_back(Body.str());
+    }
+    return Out;
+  }
+  std::vector<std::string> annotationsAround(antlr4::ParserRuleContext *C,
+                                             antlr4::Token *Last) const {
+    std::vector<std::string> Out =
+        C ? annotationsBefore(C->getStart()) : std::vector<std::string>();
+    for (std::string &A : annotationsAfter(Last))
+      Out.push_back(std::move(A));
+    return Out;
   }
 
   std::string text(antlr4::tree::TerminalNode *N) const {
@@ -712,7 +758,7 @@ void IRBuilder::Impl::addColumn(Schema &S, Table &T, P::ColumnDefContext *C,
   Column Col;
   Col.Location = loc(C);
   Col.Name = ident(C->colId());
-  Col.Annotations = annotationsBefore(C);
+  Col.Annotations = annotationsAround(C, C->getStop());
   if (T.findColumn(Col.Name)) {
     error(Col.Location, "column \"" + Col.Name + "\" specified more than once");
     return;
@@ -1017,7 +1063,8 @@ void IRBuilder::Impl::createTable(P::CreateTableStmtContext *C) {
   Table T;
   T.Location = loc(C);
   T.Name = Q.Name;
-  T.Annotations = annotationsBefore(C);
+  T.Annotations =
+      annotationsAround(C, C->LPAREN() ? C->LPAREN()->getSymbol() : nullptr);
   T.Unlogged = C->UNLOGGED() != nullptr;
   std::vector<PendingConstraint> Pending;
   for (auto *E : C->tableElement()) {

@@ -203,14 +203,20 @@ ParseResult parseSQL(Context &Ctx, unsigned BufferID,
                      const ParseOptions &Opts) {
   ParseResult R;
   R.Catalog = std::make_unique<schema::Catalog>();
+  R.HadErrors = !parseSQLInto(Ctx, BufferID, *R.Catalog, Opts, &R.Statements);
+  return R;
+}
+
+bool parseSQLInto(Context &Ctx, unsigned BufferID, schema::Catalog &Into,
+                  const ParseOptions &Opts, std::vector<Statement> *Out) {
+  bool HadErrors = false;
   const MemoryBuffer *MB = Ctx.getSourceMgr().getMemoryBuffer(BufferID);
   LexedBuffer LB(MB->getBuffer());
-  IRBuilder Builder(Ctx, BufferID, LB, *R.Catalog, Opts);
+  IRBuilder Builder(Ctx, BufferID, LB, Into, Opts);
   DiagnosticEngine &Diags = Ctx.getDiags();
   if (!LB.valid()) {
     Diags.error(Ctx.getBufferStartLoc(BufferID), "input is not valid UTF-8");
-    R.HadErrors = true;
-    return R;
+    return false;
   }
 
   std::vector<MetaCommand> Metas;
@@ -251,7 +257,7 @@ ParseResult parseSQL(Context &Ctx, unsigned BufferID,
                   "statement nested too deeply (more than " +
                       Twine(MaxNestingDepth) +
                       " levels of parentheses or brackets)");
-      R.HadErrors = true;
+      HadErrors = true;
       continue;
     }
 
@@ -293,7 +299,7 @@ ParseResult parseSQL(Context &Ctx, unsigned BufferID,
         if (!Exp.empty())
           Msg += ", expected " + Exp;
         Diags.error(L, Msg);
-        R.HadErrors = true;
+        HadErrors = true;
         continue;
       }
     }
@@ -302,10 +308,11 @@ ParseResult parseSQL(Context &Ctx, unsigned BufferID,
   }
   Parser.reset();
   if (Builder.hadErrors())
-    R.HadErrors = true;
-  for (SplitStatement &SS : Stmts)
-    R.Statements.push_back(std::move(SS.S));
-  return R;
+    HadErrors = true;
+  if (Out)
+    for (SplitStatement &SS : Stmts)
+      Out->push_back(std::move(SS.S));
+  return !HadErrors;
 }
 
 std::vector<Statement> splitStatements(StringRef SQL) {

@@ -61,6 +61,14 @@ struct ParseResult {
 ParseResult parseSQL(Context &Ctx, unsigned BufferID,
                      const ParseOptions &Opts = ParseOptions());
 
+/// Parses BufferID into an existing catalog: a schema spread over several
+/// files, read one after the other (each starts with Opts' search path).
+/// Appends the statements to Statements when given; false when errors were
+/// reported.
+bool parseSQLInto(Context &Ctx, unsigned BufferID, schema::Catalog &Into,
+                  const ParseOptions &Opts = ParseOptions(),
+                  std::vector<Statement> *Statements = nullptr);
+
 /// Splits SQL text at top-level ';' (outside strings, dollar quotes,
 /// comments and parentheses) without parsing it. Locations are left empty;
 /// Kind is filled ("create table", "set", ...).
