@@ -13,8 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SQLText.h"
-
+#include "bk/SQLWriter/SQLText.h"
 #include "bk/SQLWriter/SQLWriter.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -112,7 +111,7 @@ private:
   }
   bool callsLateFunction(StringRef Text) const {
     return !Text.empty() &&
-           intersects(detail::referencedNames(Text), LateFunctionNames);
+           intersects(referencedNames(Text), LateFunctionNames);
   }
   bool isLateFunction(const Function &F) const;
   bool isDeferredIndex(const Index &I) const;
@@ -131,21 +130,25 @@ private:
 } // namespace
 
 static std::string label(StringRef Kind, const Schema &S, StringRef Name) {
-  return Kind.str() + " " + QualifiedName(S.Name, Name).str();
+  return objectLabel(Kind, S, Name);
 }
 
 static std::string sqlName(const Schema &S, StringRef Name) {
   return QualifiedName(S.Name, Name).sql();
 }
 
-static std::string functionWhat(const Schema &S, const Function &F) {
+std::string objectLabel(StringRef Kind, const Schema &S, StringRef Name) {
+  return Kind.str() + " " + QualifiedName(S.Name, Name).str();
+}
+
+std::string functionDesignation(const Schema &S, const Function &F) {
   return std::string(F.Kind == FunctionKind::Procedure ? "PROCEDURE "
                                                        : "FUNCTION ") +
          sqlName(S, F.Name) + "(" + functionIdentityArguments(F.Arguments) +
          ")";
 }
 
-static std::string functionLabel(const Schema &S, const Function &F) {
+std::string functionLabel(const Schema &S, const Function &F) {
   return std::string(F.Kind == FunctionKind::Procedure ? "procedure "
                                                        : "function ") +
          QualifiedName(S.Name, F.Name).str() + "(" + F.Arguments + ")";
@@ -154,7 +157,7 @@ static std::string functionLabel(const Schema &S, const Function &F) {
 bool CatalogWriter::isLateFunction(const Function &F) const {
   if (StringRef(F.Language).equals_insensitive("sql"))
     return true;
-  return intersects(detail::referencedNames(F.Arguments + " " + F.Returns),
+  return intersects(referencedNames(F.Arguments + " " + F.Returns),
                     RelationNames);
 }
 
@@ -199,15 +202,15 @@ void CatalogWriter::writeTypes() {
       Nodes.push_back({&S, &E, nullptr, nullptr, E.Name, {}});
   for (const Schema &S : C.Schemas)
     for (const Domain &D : S.Domains)
-      Nodes.push_back({&S, nullptr, &D, nullptr, D.Name,
-                       detail::referencedNames(D.BaseType)});
+      Nodes.push_back(
+          {&S, nullptr, &D, nullptr, D.Name, referencedNames(D.BaseType)});
   for (const Schema &S : C.Schemas)
     for (const CompositeType &CT : S.Composites) {
       std::string Types;
       for (const CompositeAttribute &A : CT.Attributes)
         Types += A.Type + " ";
       Nodes.push_back(
-          {&S, nullptr, nullptr, &CT, CT.Name, detail::referencedNames(Types)});
+          {&S, nullptr, nullptr, &CT, CT.Name, referencedNames(Types)});
     }
   std::vector<std::vector<size_t>> Deps(Nodes.size());
   std::vector<size_t> Priority(Nodes.size());
@@ -245,8 +248,8 @@ void CatalogWriter::writeTypes() {
 void CatalogWriter::writeFunction(const Schema &S, const Function &F) {
   std::string Label = functionLabel(S, F);
   add(writeCreateFunction(S, F), Label);
-  owner(functionWhat(S, F), F.Owner, Label);
-  comment(functionWhat(S, F), F.Comment, Label);
+  owner(functionDesignation(S, F), F.Owner, Label);
+  comment(functionDesignation(S, F), F.Comment, Label);
 }
 
 void CatalogWriter::writeTables() {
@@ -290,7 +293,7 @@ void CatalogWriter::writeTables() {
     std::string Types;
     for (const Column &Col : T.Columns)
       Types += Col.Type + " ";
-    std::set<std::string> Uses = detail::referencedNames(Types);
+    std::set<std::string> Uses = referencedNames(Types);
     for (size_t J = 0; J < Tables.size(); ++J)
       if (J != I && Uses.count(Tables[J].second->Name))
         Deps[I].push_back(J);
@@ -351,12 +354,12 @@ void CatalogWriter::writeViewsAndFunctions() {
   std::vector<Node> Nodes;
   for (const Schema &S : C.Schemas) {
     for (const View &V : S.Views)
-      Nodes.push_back({&S, &V, nullptr, detail::referencedNames(V.Query)});
+      Nodes.push_back({&S, &V, nullptr, referencedNames(V.Query)});
     for (const Function &F : S.Functions)
       if (isLateFunction(F))
-        Nodes.push_back({&S, nullptr, &F,
-                         detail::referencedNames(F.Arguments + " " + F.Returns +
-                                                 " " + F.Body)});
+        Nodes.push_back(
+            {&S, nullptr, &F,
+             referencedNames(F.Arguments + " " + F.Returns + " " + F.Body)});
   }
   auto Name = [](const Node &N) -> const std::string & {
     return N.V ? N.V->Name : N.F->Name;

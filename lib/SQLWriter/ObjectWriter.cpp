@@ -1,7 +1,6 @@
 //===- ObjectWriter.cpp - One statement per Schema IR object --------------===//
 
-#include "SQLText.h"
-
+#include "bk/SQLWriter/SQLText.h"
 #include "bk/SQLWriter/SQLWriter.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -48,8 +47,7 @@ static bool isPlainOptionValue(StringRef V) {
          });
 }
 
-/// WITH (name=value, ...): values bare when they are words or numbers.
-static std::string optionList(ArrayRef<Option> Options) {
+std::string optionList(ArrayRef<Option> Options) {
   std::string Out;
   for (const Option &O : Options) {
     if (!Out.empty())
@@ -60,12 +58,10 @@ static std::string optionList(ArrayRef<Option> Options) {
   return Out;
 }
 
-/// A default expression: bare unless a top-level operator that DEFAULT's
-/// restricted expression grammar (b_expr) lacks would need parentheses.
-static std::string defaultExpr(StringRef Expr) {
-  if (detail::hasTopLevelKeyword(Expr, {"and", "or", "not", "is", "isnull",
-                                        "notnull", "like", "ilike", "similar",
-                                        "in", "between", "collate", "at"}))
+std::string defaultExpr(StringRef Expr) {
+  if (hasTopLevelKeyword(Expr, {"and", "or", "not", "is", "isnull", "notnull",
+                                "like", "ilike", "similar", "in", "between",
+                                "collate", "at"}))
     return parenthesize(Expr);
   return Expr.str();
 }
@@ -417,7 +413,7 @@ static std::string configValue(const Option &O) {
   if (!isListParameter(O.Name))
     return quoteLiteral(O.Value);
   std::string Out;
-  for (const std::string &Elt : detail::splitTopLevel(O.Value, ',')) {
+  for (const std::string &Elt : splitTopLevel(O.Value, ',')) {
     if (!Out.empty())
       Out += ", ";
     Out += quoteLiteral(

@@ -1,7 +1,6 @@
 //===- Quoting.cpp - Literals, dollar quotes, parentheses -----------------===//
 
-#include "SQLText.h"
-
+#include "bk/SQLWriter/SQLText.h"
 #include "bk/SQLWriter/SQLWriter.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -44,8 +43,6 @@ std::string dollarQuote(StringRef Body) {
   std::string Tag = chooseDollarTag(Body);
   return Tag + Body.str() + Tag;
 }
-
-namespace detail {
 
 /// Moves I past the quoted token (string literal, quoted identifier or
 /// dollar quote) starting at S[I]; false when S[I] starts none.
@@ -163,14 +160,12 @@ std::vector<std::string> splitTopLevel(StringRef S, char Sep) {
   return Parts;
 }
 
-} // namespace detail
-
 std::string parenthesize(StringRef Expr) {
   Expr = Expr.trim();
   if (Expr.startswith("(") && Expr.endswith(")")) {
     // Enclosed when the first '(' is closed by the last character only.
     bool ClosedEarly = false;
-    detail::scanTopLevel(Expr, [&](size_t I, unsigned Depth) {
+    scanTopLevel(Expr, [&](size_t I, unsigned Depth) {
       if (!Depth && I + 1 < Expr.size())
         ClosedEarly = true;
     });
@@ -200,11 +195,11 @@ std::string quoteQualifiedName(StringRef Name) {
 
 std::string functionIdentityArguments(StringRef Arguments) {
   std::string Out;
-  for (const std::string &Arg : detail::splitTopLevel(Arguments, ',')) {
+  for (const std::string &Arg : splitTopLevel(Arguments, ',')) {
     StringRef A = Arg;
     // Cut at a top-level DEFAULT or '=' (both spellings of a default).
     size_t Cut = StringRef::npos;
-    detail::scanTopLevel(A, [&](size_t I, unsigned Depth) {
+    scanTopLevel(A, [&](size_t I, unsigned Depth) {
       if (Depth || Cut != StringRef::npos)
         return;
       if (A[I] == '=' && I > 0 && isSpace(A[I - 1])) {

@@ -86,6 +86,33 @@ static bool extractColorOption(std::vector<const char *> &Args) {
   return true;
 }
 
+/// LLVM owns --version (print the version). A tool that writes versioned
+/// files (bk-diff --output-dir) takes `--version V` / `--version=V` for its
+/// migration-version option instead: a --version with a value is rewritten
+/// to --migration-version=V; a bare --version still prints the version.
+static void rewriteVersionValue(std::vector<const char *> &Args) {
+  static std::vector<std::string> Storage;
+  Storage.reserve(Args.size());
+  for (size_t I = 1; I < Args.size(); ++I) {
+    StringRef A = Args[I];
+    if (A == "--")
+      break;
+    StringRef Value;
+    bool Joined = A.consume_front("--version=") || A.consume_front("-version=");
+    if (Joined) {
+      Value = A;
+    } else if ((A == "--version" || A == "-version") && I + 1 < Args.size() &&
+               !StringRef(Args[I + 1]).startswith("-")) {
+      Value = Args[I + 1];
+      Args.erase(Args.begin() + I + 1);
+    } else {
+      continue;
+    }
+    Storage.push_back(("--migration-version=" + Value).str());
+    Args[I] = Storage.back().c_str();
+  }
+}
+
 void parseCommandLine(int Argc, const char *const *Argv, StringRef Overview) {
   static std::string Name = sys::path::filename(Argv[0]).str();
   ToolNameForErrors = Name.c_str();
@@ -101,6 +128,8 @@ void parseCommandLine(int Argc, const char *const *Argv, StringRef Overview) {
   cl::HideUnrelatedOptions(getToolCategory());
   cl::SetVersionPrinter(printVersion);
   std::vector<const char *> Args(Argv, Argv + Argc);
+  if (Opts.count("migration-version"))
+    rewriteVersionValue(Args);
   if (!extractColorOption(Args) ||
       !cl::ParseCommandLineOptions(int(Args.size()), Args.data(), Overview,
                                    &errs()))

@@ -1,12 +1,13 @@
-//===- SQLText.h - Scanning opaque SQL text (private) -----------*- C++ -*-===//
+//===- bk/SQLWriter/SQLText.h - Scanning opaque SQL text --------*- C++ -*-===//
 //
 // Small scanners over the IR's opaque expression and query text, aware of
-// string literals, quoted identifiers and dollar quotes.
+// string literals, quoted identifiers and dollar quotes. The writer uses them
+// to order statements and the differ to find what an object refers to.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BK_LIB_SQLWRITER_SQLTEXT_H
-#define BK_LIB_SQLWRITER_SQLTEXT_H
+#ifndef BK_SQLWRITER_SQLTEXT_H
+#define BK_SQLWRITER_SQLTEXT_H
 
 #include "llvm/ADT/StringRef.h"
 
@@ -18,8 +19,6 @@
 
 namespace bk {
 namespace sqlwriter {
-namespace detail {
-
 /// Calls Visit(Index, Depth) for every character outside quotes, with the
 /// parenthesis depth after that character.
 void scanTopLevel(llvm::StringRef S,
@@ -37,8 +36,7 @@ std::set<std::string> referencedNames(llvm::StringRef S);
 /// S split at Sep outside quotes and parentheses, each part trimmed.
 std::vector<std::string> splitTopLevel(llvm::StringRef S, char Sep);
 
-} // namespace detail
 } // namespace sqlwriter
 } // namespace bk
 
-#endif // BK_LIB_SQLWRITER_SQLTEXT_H
+#endif // BK_SQLWRITER_SQLTEXT_H

@@ -57,6 +57,15 @@ std::string quoteQualifiedName(llvm::StringRef Name);
 /// (defaults removed).
 std::string functionIdentityArguments(llvm::StringRef Arguments);
 
+/// A default expression as DEFAULT takes it: bare unless a top-level
+/// operator that DEFAULT's restricted grammar (b_expr) lacks needs
+/// parentheses.
+std::string defaultExpr(llvm::StringRef Expr);
+
+/// The inside of WITH (...): name=value, ..., values bare when they are
+/// words or numbers.
+std::string optionList(llvm::ArrayRef<schema::Option> Options);
+
 //===----------------------------------------------------------------------===//
 // Statements
 //===----------------------------------------------------------------------===//
@@ -68,6 +77,17 @@ struct Statement {
   std::string SQL;
   std::string Object;
 };
+
+/// The label of object Name of S: "table public.users",
+/// "constraint public.users.users_pkey" (Kind, then schema.name).
+std::string objectLabel(llvm::StringRef Kind, const schema::Schema &S,
+                        llvm::StringRef Name);
+/// "function public.add(a integer, b integer DEFAULT 1)" or "procedure ...".
+std::string functionLabel(const schema::Schema &S, const schema::Function &F);
+/// How COMMENT ON, ALTER ... OWNER TO and DROP designate a function:
+/// "FUNCTION public.add(a integer, b integer)".
+std::string functionDesignation(const schema::Schema &S,
+                                const schema::Function &F);
 
 struct WriterOptions {
   /// ALTER ... OWNER TO for objects with an owner.
