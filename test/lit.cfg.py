@@ -71,4 +71,11 @@ for name in ['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EEXIST', 'EINVAL']:
 config.substitutions.append(('%expect_exit', '"%s" "%s"' % (
     config.python_executable,
     os.path.join(config.bk_src_root, 'utils', 'expect-exit.py'))))
+# A bk-diff migration proved on the live server: V1 and V2 loaded, up and
+# down applied, pg_dumps compared (utils/diff-roundtrip.py; REQUIRES: postgres).
+#   RUN: %diff_roundtrip --name %basename_t %t/v1.sql %t/v2.sql
+config.substitutions.append(('%diff_roundtrip', '"%s" "%s" --bk-diff "%s"' % (
+    config.python_executable,
+    os.path.join(config.bk_src_root, 'utils', 'diff-roundtrip.py'),
+    os.path.join(config.bk_tools_dir, 'bk-diff'))))
 config.substitutions.append(('%python', '"%s"' % config.python_executable))
