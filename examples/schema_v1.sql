@@ -1,6 +1,5 @@
--- A small shop database, version 1: the input of the demo (utils/demo.sh).
--- bk-diff will diff it against schema_v2.sql; today bk-opt reads it into the
--- Schema IR and writes it back as DDL.
+-- A small shop database, version 1: the input of the demo (utils/demo.sh),
+-- which diffs it against schema_v2.sql with bk-diff.
 CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped');
 
 CREATE TABLE customers (

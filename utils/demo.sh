@@ -26,6 +26,15 @@ run() {
   "$bin/$tool" "$@"
 }
 
+# The main job: bk-diff between two versions of a shop database, offline.
+# The up migration (schema_v1 -> schema_v2) renames a column (declared with
+# -- bk:renamed-from), adds an enum value, columns, a primary key and an
+# index, each statement labelled with its lock and risk; then the down
+# migration that rolls it back. Exit 1 means "the schemas differ", which is
+# the point of the demo.
+run bk-diff examples/schema_v1.sql examples/schema_v2.sql || [[ $? -eq 1 ]]
+run bk-diff examples/schema_v1.sql examples/schema_v2.sql --format summary || [[ $? -eq 1 ]]
+
 # A hand-written schema through the SQL front end and back out as DDL, with a
 # lint rule on the way (audit_log has no primary key: a warning).
 run bk-opt -passes=verify,table-without-primary-key --emit=sql examples/schema_v1.sql
@@ -41,7 +50,5 @@ run bk-opt -passes=verify examples/petstore.bkir
 
 # ---------------------------------------------------------------------------
 # LATER ISSUES EXTEND THE DEMO HERE, as each tool lands (with its example input):
-#   run bk-diff examples/schema_v1.sql examples/schema_v2.sql || [[ $? -eq 1 ]]
-#       (exit 1 means "different", which is the point of the demo)
 #   run bk-scaffold examples/openapi.yaml --output -
 # ---------------------------------------------------------------------------

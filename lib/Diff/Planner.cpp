@@ -311,6 +311,7 @@ void Planner::applyRenames() {
       continue;
     std::string Label;
     std::string SQL;
+    std::string Rel; // The relation whose lock the rename takes.
     switch (R.Kind) {
     case RenameKind::Table: {
       Table *T = S->findTable(From);
@@ -321,6 +322,7 @@ void Planner::applyRenames() {
       T->Name = ToName.str();
       renameTableRefs(Cur, S->Name, From, ToName);
       Label = objectLabel("table", *S, ToName);
+      Rel = qstr(*S, ToName);
       break;
     }
     case RenameKind::Column: {
@@ -343,6 +345,7 @@ void Planner::applyRenames() {
       SQL = "ALTER TABLE " + qname(*S, T->Name) + " RENAME COLUMN " +
             quoteIdentifier(From) + " TO " + quoteIdentifier(ToName) + ";";
       Label = objectLabel("column", *S, T->Name + "." + ToName.str());
+      Rel = qstr(*S, T->Name);
       renameColumnRefs(Cur, *S, *T, From, ToName);
       break;
     }
@@ -357,6 +360,7 @@ void Planner::applyRenames() {
             quoteIdentifier(From) + " TO " + quoteIdentifier(ToName) + ";";
       T->findConstraint(From)->Name = ToName.str();
       Label = objectLabel("constraint", *S, T->Name + "." + ToName.str());
+      Rel = qstr(*S, T->Name);
       break;
     }
     case RenameKind::Index: {
@@ -415,7 +419,7 @@ void Planner::applyRenames() {
       break;
     }
     }
-    Step St = make(ChangeKind::Alter, Label, SQL, AccessExclusive);
+    Step St = make(ChangeKind::Alter, Label, SQL, AccessExclusive, Rel);
     RenameSteps.push_back(std::move(St));
   }
 }
