@@ -23,6 +23,8 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
@@ -81,6 +83,36 @@ static bool isVolatileDefault(StringRef Expr) {
 
 namespace {
 
+/// Tables and sequences of a catalog by (schema, name): the planner looks
+/// objects up inside loops over every table, and a schema may have
+/// thousands (Schema::findTable is a linear search).
+class Lookup {
+public:
+  void build(const Catalog &C) {
+    Tables.clear();
+    Sequences.clear();
+    for (const Schema &S : C.Schemas) {
+      for (const Table &T : S.Tables)
+        Tables.try_emplace(key(S.Name, T.Name), &T);
+      for (const Sequence &Q : S.Sequences)
+        Sequences.try_emplace(key(S.Name, Q.Name), &Q);
+    }
+  }
+  const Table *table(StringRef S, StringRef N) const {
+    return Tables.lookup(key(S, N));
+  }
+  const Sequence *sequence(StringRef S, StringRef N) const {
+    return Sequences.lookup(key(S, N));
+  }
+
+private:
+  static std::string key(StringRef S, StringRef N) {
+    return (S + Twine('\0') + N).str();
+  }
+  StringMap<const Table *> Tables;
+  StringMap<const Sequence *> Sequences;
+};
+
 class Planner {
 public:
   Planner(const Catalog &From, const Catalog &To,
@@ -94,6 +126,8 @@ public:
 private:
   Catalog Cur;
   const Catalog &To;
+  /// Lookups into Cur (built once the renames are applied) and To.
+  Lookup CurIndex, ToIndex;
   const std::vector<Rename> &Renames;
   const DiffOptions &Opts;
   DiagnosticEngine &Diags;
@@ -165,9 +199,14 @@ private:
                     "dropped is not restored"
                   : "";
   }
+  const Table *curTable(StringRef S, StringRef N) const {
+    return CurIndex.table(S, N);
+  }
+  const Table *toTable(StringRef S, StringRef N) const {
+    return ToIndex.table(S, N);
+  }
   bool tableKept(const Schema &S, const Table &T) const {
-    return Cur.findTable(S.Name, T.Name) &&
-           !RecreatedTables.count({S.Name, T.Name});
+    return curTable(S.Name, T.Name) && !RecreatedTables.count({S.Name, T.Name});
   }
 
   void applyRenames();
@@ -433,8 +472,11 @@ void Planner::matchRenamedParts() {
     Schema *S = Cur.findSchema(NS.Name);
     if (!S)
       continue;
+    StringMap<Table *> CurTables;
+    for (Table &T : S->Tables)
+      CurTables.try_emplace(T.Name, &T);
     for (const Table &NT : NS.Tables) {
-      Table *T = S->findTable(NT.Name);
+      Table *T = CurTables.lookup(NT.Name);
       if (!T)
         continue;
       std::string Rel = qstr(*S, T->Name);
@@ -474,8 +516,8 @@ void Planner::matchRenamedParts() {
         const Index *Match = nullptr;
         unsigned Count = 0;
         for (const Index &N : NT.Indexes)
-          if (!T->findIndex(N.Name) && !S->findIndex(N.Name) &&
-              sameIndex(I, N)) {
+          if (sameIndex(I, N) && !T->findIndex(N.Name) &&
+              !S->findIndex(N.Name)) {
             Match = &N;
             ++Count;
           }
@@ -497,8 +539,13 @@ void Planner::matchRenamedParts() {
     }
     // A serial column's sequence (people_id_seq after people became
     // persons): renamed, so it keeps counting where it was.
+    StringSet<> NewSequences, CurSequences;
+    for (const Sequence &N : NS.Sequences)
+      NewSequences.insert(N.Name);
+    for (const Sequence &Q : S->Sequences)
+      CurSequences.insert(Q.Name);
     for (Sequence &Q : S->Sequences) {
-      if (NS.findSequence(Q.Name) || Q.OwnedByTable.empty())
+      if (NewSequences.count(Q.Name) || Q.OwnedByTable.empty())
         continue;
       const Sequence *Match = nullptr;
       unsigned Count = 0;
@@ -508,7 +555,7 @@ void Planner::matchRenamedParts() {
           A.Schema = S->Name;
         if (B.Schema.empty())
           B.Schema = NS.Name;
-        if (!S->findSequence(N.Name) && A == B &&
+        if (!CurSequences.count(N.Name) && A == B &&
             Q.OwnedByColumn == N.OwnedByColumn && sameSequenceOptions(Q, N)) {
           Match = &N;
           ++Count;
@@ -531,6 +578,7 @@ void Planner::matchRenamedParts() {
             while ((Pos = C.Default.find(From)) != std::string::npos)
               C.Default.replace(Pos, From.size(), ToText);
           }
+      CurSequences.insert(Match->Name);
       Q.Name = Match->Name;
     }
   }
@@ -823,7 +871,7 @@ void Planner::diffSequences() {
     const Schema *OS = Cur.findSchema(S.Name);
     for (const Sequence &Q : S.Sequences) {
       std::string Label = objectLabel("sequence", S, Q.Name);
-      const Sequence *Old = OS ? OS->findSequence(Q.Name) : nullptr;
+      const Sequence *Old = CurIndex.sequence(S.Name, Q.Name);
       if (!Old) {
         CreateLabels.insert(Label);
         continue;
@@ -972,7 +1020,7 @@ void Planner::diffColumn(const Schema &S, const Table &T, const Column &Old,
     } else {
       // A validated CHECK (col IS NOT NULL) lets SET NOT NULL skip its scan
       // (PostgreSQL 12+); the check is validated under a weaker lock.
-      const Table *OT = Cur.findTable(S.Name, T.Name);
+      const Table *OT = curTable(S.Name, T.Name);
       std::string Tmp =
           chooseName(T.Name, New.Name, "not_null", [&](StringRef N) {
             return T.findConstraint(N) || (OT && OT->findConstraint(N));
@@ -1115,7 +1163,7 @@ void Planner::diffTableParts(const Schema &S, const Table &Old,
       for (const Table &T : OS.Tables) {
         if (DroppedTables.count({OS.Name, T.Name}))
           continue;
-        const Table *NT = To.findTable(OS.Name, T.Name);
+        const Table *NT = toTable(OS.Name, T.Name);
         for (const Constraint &K : T.Constraints) {
           if (K.Kind != ConstraintKind::ForeignKey)
             continue;
@@ -1338,7 +1386,7 @@ void Planner::diffTables() {
   // their partitions.
   for (const Schema &S : To.Schemas)
     for (const Table &T : S.Tables) {
-      const Table *Old = Cur.findTable(S.Name, T.Name);
+      const Table *Old = curTable(S.Name, T.Name);
       if (!Old)
         continue;
       bool Recreate =
@@ -1370,7 +1418,7 @@ void Planner::diffTables() {
                              ? StringRef(S.Name)
                              : StringRef(T.PartitionOf.Schema);
           if (RecreatedTables.count({PS.str(), T.PartitionOf.Name}) &&
-              To.findTable(S.Name, T.Name)) {
+              toTable(S.Name, T.Name)) {
             RecreatedTables.insert({S.Name, T.Name});
             Grew = true;
           }
@@ -1379,7 +1427,7 @@ void Planner::diffTables() {
 
   for (const Schema &S : To.Schemas)
     for (const Table &T : S.Tables) {
-      const Table *Old = Cur.findTable(S.Name, T.Name);
+      const Table *Old = curTable(S.Name, T.Name);
       if (Old && !RecreatedTables.count({S.Name, T.Name})) {
         diffTable(S, *Old, T);
         continue;
@@ -1405,7 +1453,7 @@ void Planner::diffTables() {
                        "ALTER TABLE " + qname(XS, X.Name) +
                            " DROP CONSTRAINT " + quoteIdentifier(K.Name) + ";",
                        AccessExclusive, qstr(XS, X.Name)));
-              if (const Table *NX = To.findTable(XS.Name, X.Name))
+              if (const Table *NX = toTable(XS.Name, X.Name))
                 if (NX->findConstraint(K.Name))
                   CreateLabels.insert(
                       objectLabel("constraint", XS, X.Name + "." + K.Name));
@@ -1428,7 +1476,7 @@ void Planner::diffTables() {
 
   for (const Schema &S : Cur.Schemas)
     for (const Table &T : S.Tables)
-      if (!To.findTable(S.Name, T.Name)) {
+      if (!toTable(S.Name, T.Name)) {
         if (refuse(T.Location,
                    "drop table " + qstr(S, T.Name) + ", which loses its data"))
           continue;
@@ -1440,7 +1488,7 @@ void Planner::diffTables() {
   for (const Schema &S : Cur.Schemas) {
     const Schema *NS = To.findSchema(S.Name);
     for (const Sequence &Q : S.Sequences) {
-      if (NS && NS->findSequence(Q.Name))
+      if (ToIndex.sequence(S.Name, Q.Name))
         continue;
       if (!Q.OwnedByTable.empty()) {
         std::string OS =
@@ -1585,7 +1633,7 @@ void Planner::diffComments() {
     Comment(SL, "SCHEMA " + quoteIdentifier(S.Name), OS->Comment, S.Comment);
     Owner(SL, "SCHEMA " + quoteIdentifier(S.Name), OS->Owner, S.Owner);
     for (const Table &T : S.Tables) {
-      const Table *OT = OS->findTable(T.Name);
+      const Table *OT = curTable(S.Name, T.Name);
       if (!OT || RecreatedTables.count({S.Name, T.Name}))
         continue;
       std::string TL = objectLabel("table", S, T.Name);
@@ -1647,7 +1695,7 @@ void Planner::diffComments() {
         Owner(L, "TYPE " + qname(S, C.Name), O->Owner, C.Owner);
       }
     for (const Sequence &Q : S.Sequences)
-      if (const Sequence *O = OS->findSequence(Q.Name)) {
+      if (const Sequence *O = CurIndex.sequence(S.Name, Q.Name)) {
         std::string L = objectLabel("sequence", S, Q.Name);
         Comment(L, "SEQUENCE " + qname(S, Q.Name), O->Comment, Q.Comment);
         Owner(L, "SEQUENCE " + qname(S, Q.Name), O->Owner, Q.Owner);
@@ -1697,12 +1745,15 @@ void Planner::warnLikelyRenames() {
     const Schema *OS = Cur.findSchema(S.Name);
     if (!OS)
       continue;
+    std::vector<const Table *> Dropped;
+    for (const Table &G : OS->Tables)
+      if (!toTable(S.Name, G.Name))
+        Dropped.push_back(&G);
     for (const Table &T : S.Tables) {
-      const Table *Old = OS->findTable(T.Name);
+      const Table *Old = curTable(S.Name, T.Name);
       if (!Old) {
-        for (const Table &G : OS->Tables)
-          if (!S.findTable(G.Name) && !T.Columns.empty() &&
-              Shape(G) == Shape(T))
+        for (const Table *GP : Dropped)
+          if (const Table &G = *GP; !T.Columns.empty() && Shape(G) == Shape(T))
             Diags.warning(T.Location,
                           "table " + qstr(S, T.Name) +
                               " has the columns of "
@@ -1789,7 +1840,7 @@ Step Planner::createStep(const Statement &St) {
       bool Exists =
           OS && !DroppedTables.count({X.Name, Rel}) &&
           !RecreatedTables.count({X.Name, Rel}) &&
-          (OS->findTable(Rel) ||
+          (curTable(X.Name, Rel) ||
            (OS->findView(Rel) &&
             !CreateLabels.count(objectLabel("materialized view", X, Rel))));
       if (!Exists)
@@ -1895,12 +1946,20 @@ void Planner::assemble(Script &Out) {
 
 bool Planner::run(Script &Out) {
   {
+    Optional<TimeRegion> Timing;
+    if (Opts.PlanTimer)
+      Timing.emplace(*Opts.PlanTimer);
     std::vector<Statement> FromStatements = writeCatalogStatements(Cur);
     for (size_t I = 0; I < FromStatements.size(); ++I)
       FromOrder.insert({FromStatements[I].Object, I});
   }
+  Optional<TimeRegion> Timing;
+  if (Opts.DiffTimer)
+    Timing.emplace(*Opts.DiffTimer);
+  ToIndex.build(To);
   applyRenames();
   matchRenamedParts();
+  CurIndex.build(Cur);
   if (!IsDown)
     warnLikelyRenames();
   diffSchemas();
@@ -1910,8 +1969,11 @@ bool Planner::run(Script &Out) {
   diffTables();
   diffViews();
   diffComments();
+  Timing.reset();
   if (Failed)
     return false;
+  if (Opts.PlanTimer)
+    Timing.emplace(*Opts.PlanTimer);
   assemble(Out);
   return true;
 }

@@ -18,6 +18,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -110,7 +111,7 @@ private:
       add(writeOwner(What, Role), Object.str());
   }
   bool callsLateFunction(StringRef Text) const {
-    return !Text.empty() &&
+    return !Text.empty() && !LateFunctionNames.empty() &&
            intersects(referencedNames(Text), LateFunctionNames);
   }
   bool isLateFunction(const Function &F) const;
@@ -268,12 +269,17 @@ void CatalogWriter::writeTables() {
   for (const Schema &S : C.Schemas)
     for (const Table &T : S.Tables)
       Tables.push_back({&S, &T});
+  // Lookups by pointer and by name, so ordering stays linear in the number
+  // of tables (a schema may have thousands).
+  std::map<const Table *, size_t> Position;
+  std::map<std::string, std::vector<size_t>> ByName;
+  for (size_t I = 0; I < Tables.size(); ++I) {
+    Position[Tables[I].second] = I;
+    ByName[Tables[I].second->Name].push_back(I);
+  }
   auto IndexOf = [&](const Schema &S, const QualifiedName &Ref) {
-    const Table *P = C.findTable(Ref, S.Name);
-    for (size_t I = 0; I < Tables.size(); ++I)
-      if (Tables[I].second == P)
-        return I;
-    return Tables.size();
+    auto It = Position.find(C.findTable(Ref, S.Name));
+    return It == Position.end() ? Tables.size() : It->second;
   };
   std::vector<std::vector<size_t>> Deps(Tables.size());
   std::vector<size_t> Priority(Tables.size());
@@ -293,22 +299,38 @@ void CatalogWriter::writeTables() {
     std::string Types;
     for (const Column &Col : T.Columns)
       Types += Col.Type + " ";
-    std::set<std::string> Uses = referencedNames(Types);
-    for (size_t J = 0; J < Tables.size(); ++J)
-      if (J != I && Uses.count(Tables[J].second->Name))
-        Deps[I].push_back(J);
+    for (const std::string &Name : referencedNames(Types)) {
+      auto It = ByName.find(Name);
+      if (It != ByName.end())
+        for (size_t J : It->second)
+          if (J != I)
+            Deps[I].push_back(J);
+    }
   }
   for (size_t I : topologicalOrder(Deps, Priority)) {
     const Schema &S = *Tables[I].first;
-    Table T = *Tables[I].second;
+    const Table &Orig = *Tables[I].second;
     // Defaults and checks that call functions written later are added
-    // once those exist (writeDeferred).
-    for (Column &Col : T.Columns)
-      if (callsLateFunction(Col.Default))
-        Col.Default.clear();
-    llvm::erase_if(T.Constraints, [&](const Constraint &K) {
-      return K.Kind == ConstraintKind::Check && callsLateFunction(K.Expr);
-    });
+    // once those exist (writeDeferred); a copy only for such a table.
+    bool Defers =
+        any_of(Orig.Columns,
+               [&](const Column &Col) {
+                 return callsLateFunction(Col.Default);
+               }) ||
+        any_of(Orig.Constraints, [&](const Constraint &K) {
+          return K.Kind == ConstraintKind::Check && callsLateFunction(K.Expr);
+        });
+    Optional<Table> Copy;
+    if (Defers) {
+      Copy = Orig;
+      for (Column &Col : Copy->Columns)
+        if (callsLateFunction(Col.Default))
+          Col.Default.clear();
+      llvm::erase_if(Copy->Constraints, [&](const Constraint &K) {
+        return K.Kind == ConstraintKind::Check && callsLateFunction(K.Expr);
+      });
+    }
+    const Table &T = Copy ? *Copy : Orig;
     std::string Label = label("table", S, T.Name);
     add(writeCreateTable(S, T), Label);
     owner("TABLE " + sqlName(S, T.Name), T.Owner, Label);

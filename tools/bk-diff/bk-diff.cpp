@@ -17,8 +17,10 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Timer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <ctime>
@@ -95,6 +97,11 @@ static cl::opt<std::string> StatementTimeout(
     "statement-timeout",
     cl::desc("SET statement_timeout to this at the top of each script"),
     cl::value_desc("duration"), cl::cat(Cat));
+static cl::opt<bool> TimePhases(
+    "time-phases",
+    cl::desc("Print the wall time of each phase (parse, diff, plan, print) "
+             "to stderr"),
+    cl::cat(Cat));
 static cl::opt<unsigned>
     TargetVersion("target-version",
                   cl::desc("PostgreSQL major version the migration must run "
@@ -135,6 +142,17 @@ static std::unique_ptr<schema::Catalog> readSchema(Context &Ctx,
     return nullptr;
   return Catalog;
 }
+
+/// --time-phases: one line of our own instead of LLVM's timer report
+/// (cleared before the timers go, so the group prints nothing).
+struct PhaseTimers {
+  TimerGroup Group{"bk-diff", "bk-diff phases"};
+  Timer Parse{"parse", "parse both schemas", Group};
+  Timer Diff{"diff", "compare the catalogs", Group};
+  Timer Plan{"plan", "order the steps", Group};
+  Timer Print{"print", "write the scripts", Group};
+  ~PhaseTimers() { Group.clear(); }
+};
 
 /// YYYYMMDDHHMMSS, UTC.
 static std::string currentVersion() {
@@ -188,9 +206,25 @@ int main(int argc, char **argv) {
   if (ToDir && Format != OutputFormat::SQL)
     return Usage("--output-dir writes SQL files; --format applies to -o");
 
-  std::unique_ptr<schema::Catalog> Old = readSchema(Ctx, Inputs[0]);
-  std::unique_ptr<schema::Catalog> New =
-      Old ? readSchema(Ctx, Inputs[1]) : nullptr;
+  PhaseTimers Phases;
+  Timer &ParseTimer = Phases.Parse, &DiffTimer = Phases.Diff,
+        &PlanTimer = Phases.Plan, &PrintTimer = Phases.Print;
+  auto PrintPhases = [&] {
+    if (!TimePhases)
+      return;
+    errs() << "bk-diff: phases (wall):";
+    for (Timer *T : {&ParseTimer, &DiffTimer, &PlanTimer, &PrintTimer})
+      errs() << " " << T->getName() << " "
+             << format("%.3f", T->getTotalTime().getWallTime()) << " s";
+    errs() << "\n";
+  };
+
+  std::unique_ptr<schema::Catalog> Old, New;
+  {
+    TimeRegion R(ParseTimer);
+    Old = readSchema(Ctx, Inputs[0]);
+    New = Old ? readSchema(Ctx, Inputs[1]) : nullptr;
+  }
   if (!Old || !New) {
     Diags.flush();
     return ExitError;
@@ -204,14 +238,20 @@ int main(int argc, char **argv) {
   Opts.LockTimeout = LockTimeout;
   Opts.StatementTimeout = StatementTimeout;
   Opts.TargetVersion = TargetVersion;
+  Opts.DiffTimer = &DiffTimer;
+  Opts.PlanTimer = &PlanTimer;
   diff::Migration M;
   bool OK = diff::diffCatalogs(*Old, *New, Opts, Diags, M);
   Diags.flush();
   if (!OK)
     return ExitError;
   int Status = M.Up.empty() ? ExitSuccess : ExitFindings;
-  if (Check)
+  if (Check) {
+    PrintPhases();
     return Status;
+  }
+  Optional<TimeRegion> Printing;
+  Printing.emplace(PrintTimer);
 
   diff::ScriptHeader H;
   H.From = Inputs[0] == "-" ? "<stdin>" : Inputs[0];
@@ -267,5 +307,7 @@ int main(int argc, char **argv) {
       Diags.flush();
       return ExitError;
     }
+  Printing.reset();
+  PrintPhases();
   return Status;
 }

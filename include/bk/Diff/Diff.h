@@ -24,6 +24,7 @@
 #include "bk/Support/Diagnostics.h"
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Timer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -104,6 +105,10 @@ struct DiffOptions {
   std::string StatementTimeout;
   /// The PostgreSQL major version the scripts must run on (13..17).
   unsigned TargetVersion = 15;
+  /// When set, the time spent comparing the catalogs and ordering the
+  /// steps (both directions) is added to these (bk-diff --time-phases).
+  llvm::Timer *DiffTimer = nullptr;
+  llvm::Timer *PlanTimer = nullptr;
 };
 
 /// Plans the migration from Old to New (and back). Refused destructive
