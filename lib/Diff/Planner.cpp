@@ -154,6 +154,9 @@ private:
   /// over them are recreated.
   std::set<std::string> ChangedRelations;
   std::set<std::string> RecreatedFunctions;
+  /// The ALTER TYPE ... ADD VALUE statements (PostgreSQL refuses to use a
+  /// new enum value in the transaction that added it).
+  std::set<std::string> AddedEnumValues;
   /// Enums recreated under a temporary name: (schema, name).
   std::set<std::pair<std::string, std::string>> SwappedTypes;
   /// Tables dropped or recreated: (schema, name).
@@ -648,6 +651,7 @@ void Planner::diffEnum(const Schema &S, const EnumType &Old,
       else if (!Old.Values.empty())
         SQL += " BEFORE " + quoteLiteral(Old.Values[0]);
       slot(Label, make(ChangeKind::Alter, Label, SQL + ";"));
+      AddedEnumValues.insert(SQL + ";");
       Have.insert(V);
     }
     return;
@@ -1942,6 +1946,38 @@ void Planner::assemble(Script &Out) {
   });
   for (auto &P : LateDrops)
     Steps.push_back(std::move(P.second));
+
+  // A value added to an enum and used later in the same script (a default,
+  // a check, an index predicate): PostgreSQL allows that only when the
+  // ADD VALUE has committed, so the script runs without a transaction.
+  for (Step &Add : Steps) {
+    if (!AddedEnumValues.count(Add.SQL))
+      continue;
+    StringRef Rest = StringRef(Add.SQL).split(" ADD VALUE ").second;
+    std::string Literal;
+    size_t I = 0;
+    if (Rest.empty() || Rest[0] != '\'')
+      continue;
+    for (I = 1; I < Rest.size(); ++I) {
+      if (Rest[I] == '\'' && I + 1 < Rest.size() && Rest[I + 1] == '\'') {
+        ++I;
+        continue;
+      }
+      if (Rest[I] == '\'')
+        break;
+    }
+    Literal = Rest.take_front(I + 1).str();
+    bool UsedLater = any_of(Steps, [&](const Step &Other) {
+      return &Other != &Add && !AddedEnumValues.count(Other.SQL) &&
+             StringRef(Other.SQL).contains(Literal);
+    });
+    if (UsedLater) {
+      Add.NoTransaction = true;
+      Add.Note = "the new value is used later in this script: PostgreSQL "
+                 "allows that only after ADD VALUE has committed, so the "
+                 "script runs without a transaction";
+    }
+  }
 }
 
 bool Planner::run(Script &Out) {
