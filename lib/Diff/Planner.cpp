@@ -140,16 +140,15 @@ private:
   /// constraints, indexes, functions), each in its own order.
   std::vector<Step> DropTriggers, DropPolicies, DropFKs, DropConstraints,
       DropIndexes, DropFunctions, DropTablesEarly;
-  std::vector<std::pair<size_t, Step>> DropViews;
+  /// Ordered at assembly by From's creation order.
+  std::vector<Step> DropViews;
   std::map<std::string, std::vector<Step>> SlotSteps;
   std::set<std::string> CreateLabels, ReplaceLabels;
   std::vector<Step> PostSteps;
   /// Late drops with their position in From's creation order.
-  std::vector<std::pair<size_t, Step>> LateDrops;
+  std::vector<Step> LateDrops;
 
   // What the phases learn about each other.
-  /// Position of each label's first statement in From's writer order.
-  std::map<std::string, size_t> FromOrder;
   /// Relations (by unqualified name) whose columns change shape: views
   /// over them are recreated.
   std::set<std::string> ChangedRelations;
@@ -181,8 +180,8 @@ private:
     SlotSteps[Label].push_back(std::move(S));
   }
   void lateDrop(const std::string &Label, Step S) {
-    auto It = FromOrder.find(Label);
-    LateDrops.push_back({It == FromOrder.end() ? 0 : It->second, std::move(S)});
+    S.Object = Label;
+    LateDrops.push_back(std::move(S));
   }
   /// Refuses a destructive change unless allowed; true when refused.
   bool refuse(Loc L, const Twine &What) {
@@ -1547,14 +1546,12 @@ void Planner::diffViews() {
         continue;
       std::string Label =
           objectLabel(V.Materialized ? "materialized view" : "view", S, V.Name);
-      auto It = FromOrder.find(Label);
       DropViews.push_back(
-          {It == FromOrder.end() ? 0 : It->second,
-           make(ChangeKind::Drop, Label,
-                std::string(V.Materialized ? "DROP MATERIALIZED VIEW "
-                                           : "DROP VIEW ") +
-                    qname(S, V.Name) + ";",
-                AccessExclusive, qstr(S, V.Name))});
+          make(ChangeKind::Drop, Label,
+               std::string(V.Materialized ? "DROP MATERIALIZED VIEW "
+                                          : "DROP VIEW ") +
+                   qname(S, V.Name) + ";",
+               AccessExclusive, qstr(S, V.Name)));
     }
 
   for (const Schema &S : To.Schemas) {
@@ -1908,19 +1905,47 @@ void Planner::assemble(Script &Out) {
   Append(RenameSteps);
   Append(DropTriggers);
   Append(DropPolicies);
-  llvm::stable_sort(DropViews, [](const auto &A, const auto &B) {
-    return A.first > B.first;
-  });
-  for (auto &P : DropViews)
-    Steps.push_back(std::move(P.second));
+  // Drops go in the reverse of From's creation order: the writer's order of
+  // just the objects dropped.
+  std::map<std::string, size_t> FromOrder;
+  if (!DropViews.empty() || !LateDrops.empty()) {
+    std::set<std::string> Dropped;
+    for (const Step &S : DropViews)
+      Dropped.insert(S.Object);
+    for (const Step &S : LateDrops)
+      Dropped.insert(S.Object);
+    WriterOptions WO;
+    WO.Only = [&](StringRef Object) { return Dropped.count(Object.str()); };
+    std::vector<Statement> FromStatements = writeCatalogStatements(Cur, WO);
+    for (size_t I = 0; I < FromStatements.size(); ++I)
+      FromOrder.insert({FromStatements[I].Object, I});
+  }
+  auto Reverse = [&](std::vector<Step> &V) {
+    auto Pos = [&](const Step &S) {
+      auto It = FromOrder.find(S.Object);
+      return It == FromOrder.end() ? size_t(0) : It->second;
+    };
+    llvm::stable_sort(
+        V, [&](const Step &A, const Step &B) { return Pos(A) > Pos(B); });
+  };
+  Reverse(DropViews);
+  Append(DropViews);
   Append(DropFKs);
   Append(DropConstraints);
   Append(DropIndexes);
   Append(DropFunctions);
   Append(DropTablesEarly);
 
+  // To's statements: only those of objects created, replaced or changed
+  // (the last for the place of their changes).
+  WriterOptions WO;
+  WO.Only = [&](StringRef Object) {
+    std::string O = Object.str();
+    return CreateLabels.count(O) || ReplaceLabels.count(O) ||
+           SlotSteps.count(O);
+  };
   std::set<std::string> Slotted;
-  for (const Statement &St : writeCatalogStatements(To)) {
+  for (const Statement &St : writeCatalogStatements(To, WO)) {
     if (Slotted.insert(St.Object).second) {
       auto It = SlotSteps.find(St.Object);
       if (It != SlotSteps.end()) {
@@ -1941,11 +1966,8 @@ void Planner::assemble(Script &Out) {
   for (auto &P : SlotSteps)
     Append(P.second);
   Append(PostSteps);
-  llvm::stable_sort(LateDrops, [](const auto &A, const auto &B) {
-    return A.first > B.first;
-  });
-  for (auto &P : LateDrops)
-    Steps.push_back(std::move(P.second));
+  Reverse(LateDrops);
+  Append(LateDrops);
 
   // A value added to an enum and used later in the same script (a default,
   // a check, an index predicate): PostgreSQL allows that only when the
@@ -1981,14 +2003,6 @@ void Planner::assemble(Script &Out) {
 }
 
 bool Planner::run(Script &Out) {
-  {
-    Optional<TimeRegion> Timing;
-    if (Opts.PlanTimer)
-      Timing.emplace(*Opts.PlanTimer);
-    std::vector<Statement> FromStatements = writeCatalogStatements(Cur);
-    for (size_t I = 0; I < FromStatements.size(); ++I)
-      FromOrder.insert({FromStatements[I].Object, I});
-  }
   Optional<TimeRegion> Timing;
   if (Opts.DiffTimer)
     Timing.emplace(*Opts.DiffTimer);

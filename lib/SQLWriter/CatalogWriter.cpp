@@ -98,16 +98,20 @@ private:
   /// relation's row type in the signature).
   std::set<std::string> LateFunctionNames;
 
+  /// Whether the statements of Object are rendered (WriterOptions::Only).
+  bool wanted(StringRef Object) const {
+    return !Opts.Only || Opts.Only(Object);
+  }
   void add(std::string SQL, std::string Object) {
-    if (!SQL.empty())
+    if (!SQL.empty() && wanted(Object))
       Out.push_back({std::move(SQL), std::move(Object)});
   }
   void comment(StringRef What, StringRef Text, StringRef Object) {
-    if (Opts.Comments && !Text.empty())
+    if (Opts.Comments && !Text.empty() && wanted(Object))
       Comments.push_back({writeComment(What, Text), Object.str()});
   }
   void owner(StringRef What, StringRef Role, StringRef Object) {
-    if (Opts.Owners && !Role.empty())
+    if (Opts.Owners && !Role.empty() && wanted(Object))
       add(writeOwner(What, Role), Object.str());
   }
   bool callsLateFunction(StringRef Text) const {
@@ -310,6 +314,8 @@ void CatalogWriter::writeTables() {
   for (size_t I : topologicalOrder(Deps, Priority)) {
     const Schema &S = *Tables[I].first;
     const Table &Orig = *Tables[I].second;
+    if (!wanted(label("table", *Tables[I].first, Orig.Name)))
+      continue;
     // Defaults and checks that call functions written later are added
     // once those exist (writeDeferred); a copy only for such a table.
     bool Defers =
@@ -343,14 +349,15 @@ void CatalogWriter::writeTables() {
   for (const Schema &S : C.Schemas)
     for (const Table &T : S.Tables)
       for (const Index &I : T.Indexes)
-        if (!isDeferredIndex(I))
+        if (!isDeferredIndex(I) && wanted(label("index", S, I.Name)))
           add(writeCreateIndex(S, T.Name, I), label("index", S, I.Name));
 
   for (const Schema &S : C.Schemas)
     for (const Table &T : S.Tables)
       for (const Constraint &K : T.Constraints)
         if (!isInlineConstraint(K) &&
-            !(K.Kind == ConstraintKind::Check && callsLateFunction(K.Expr)))
+            !(K.Kind == ConstraintKind::Check && callsLateFunction(K.Expr)) &&
+            wanted(label("constraint", S, T.Name + "." + K.Name)))
           add(writeAddConstraint(S, T, K),
               label("constraint", S, T.Name + "." + K.Name));
 }

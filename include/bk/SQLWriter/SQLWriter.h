@@ -22,6 +22,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,10 @@ struct WriterOptions {
   bool Owners = true;
   /// COMMENT ON for objects with a comment.
   bool Comments = true;
+  /// When set, only the statements of objects (Statement::Object) it
+  /// accepts are rendered, in the order the whole catalog would have them:
+  /// a migration that touches a few objects of thousands asks for those.
+  std::function<bool(llvm::StringRef Object)> Only;
 };
 
 struct IndexWriteOptions {
