@@ -72,10 +72,14 @@ config.substitutions.append(('%expect_exit', '"%s" "%s"' % (
     config.python_executable,
     os.path.join(config.bk_src_root, 'utils', 'expect-exit.py'))))
 # A bk-diff migration proved on the live server: V1 and V2 loaded, up and
-# down applied, pg_dumps compared (utils/diff-roundtrip.py; REQUIRES: postgres).
+# down applied, pg_dumps compared, and bk-migrate --compare finds no drift
+# between each loaded database and its file (utils/diff-roundtrip.py;
+# REQUIRES: postgres).
 #   RUN: %diff_roundtrip --name %basename_t %t/v1.sql %t/v2.sql
-config.substitutions.append(('%diff_roundtrip', '"%s" "%s" --bk-diff "%s"' % (
+config.substitutions.append(('%diff_roundtrip',
+                             '"%s" "%s" --bk-diff "%s" --bk-migrate "%s"' % (
     config.python_executable,
     os.path.join(config.bk_src_root, 'utils', 'diff-roundtrip.py'),
-    os.path.join(config.bk_tools_dir, 'bk-diff'))))
+    os.path.join(config.bk_tools_dir, 'bk-diff'),
+    os.path.join(config.bk_tools_dir, 'bk-migrate'))))
 config.substitutions.append(('%python', '"%s"' % config.python_executable))

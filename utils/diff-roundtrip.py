@@ -26,7 +26,10 @@ on PATH:
      exit 0 and write no SQL statement (comment lines are allowed); so must
      `bk-diff DUMP V2` and `bk-diff DUMP V1`, DUMP being pg_dump's output
      for the database loaded from that file (its up script: the down script
-     may set the owners the dump names and the file leaves unset).
+     may set the owners the dump names and the file leaves unset); with
+     --bk-migrate, `bk-migrate --connection dbname=DB --compare FILE` on
+     each database loaded from a file must report no drift either (the live
+     catalog reader against the SQL front end).
 
 Owners and privileges are kept in the dumps: test files may set them.
 The databases are dropped at the end, also on failure, unless --keep.
@@ -453,6 +456,18 @@ def check_convergence(bk_diff, path, label, key, workdir, extra,
                       % (old_label, label), bk_diff_output(argv, p))
 
 
+def check_live_convergence(bk_migrate, db, path, label, extra):
+    """bk-migrate --compare PATH on the database loaded from PATH must
+    report no drift (exit 0)."""
+    argv = [bk_migrate, '--connection', 'dbname=' + db, '--compare', path,
+            '--allow-destructive', '--format', 'summary'] + extra
+    p = run(argv, BK_DIFF_TIMEOUT, 'bk-migrate')
+    if p.returncode != 0:
+        raise Failure('bk-migrate --compare %s on the database loaded from '
+                      'it exits %d, expected 0 (no drift)'
+                      % (label, p.returncode), bk_diff_output(argv, p))
+
+
 # --------------------------------------------------------------------------
 
 def roundtrip(args, workdir, dbs):
@@ -533,6 +548,12 @@ def roundtrip(args, workdir, dbs):
                               workdir, args.extra, old=dumped,
                               old_label='pg_dump(%s)' % label,
                               scripts=('up',))
+        # The live catalog (bk-migrate's reader) of each database, compared
+        # with the file it was loaded from: no drift.
+        if args.bk_migrate:
+            for db, path, label in ((dbs['b'], v2, l2), (dbs['c'], v1, l1)):
+                check_live_convergence(args.bk_migrate, db, path, label,
+                                       args.extra)
     else:
         converged = '; scripts given, bk-diff not run'
 
@@ -557,6 +578,9 @@ def parse_args(argv):
         epilog='Arguments after -- go to bk-diff.')
     ap.add_argument('--bk-diff', default='bk-diff',
                     help='bk-diff binary (default: bk-diff on PATH)')
+    ap.add_argument('--bk-migrate',
+                    help='also check that bk-migrate --compare finds no '
+                    'drift between each loaded database and its file')
     ap.add_argument('--name', help='case name; database names derive from it '
                     '(default: from the process id)')
     ap.add_argument('--keep', action='store_true',
@@ -581,6 +605,11 @@ def parse_args(argv):
         if not found:
             ap.error('bk-diff not found: %s (use --bk-diff PATH)' % args.bk_diff)
         args.bk_diff = os.path.abspath(found)
+    if args.bk_migrate:
+        found = shutil.which(args.bk_migrate)
+        if not found:
+            ap.error('bk-migrate not found: %s' % args.bk_migrate)
+        args.bk_migrate = os.path.abspath(found)
     if not args.name:
         args.name = 'rt%d' % os.getpid()
     return args

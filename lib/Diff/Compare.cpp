@@ -512,6 +512,21 @@ bool sameIndex(const Index &A, const Index &B) {
          sameKeys(A.Keys, B.Keys) && sameOptions(A.Options, B.Options);
 }
 
+bool sameFunctionRef(const QualifiedName &A, StringRef SA,
+                     const QualifiedName &B, StringRef SB) {
+  if (A.Name != B.Name)
+    return false;
+  if (resolve(A, SA) == resolve(B, SB))
+    return true;
+  // An unqualified name found through the search path, which starts with
+  // pg_catalog: the catalog names the schema it was found in.
+  auto Found = [](const QualifiedName &Unqualified, const QualifiedName &Q) {
+    return Unqualified.Schema.empty() &&
+           (Q.Schema == "pg_catalog" || Q.Schema == "public");
+  };
+  return Found(A, B) || Found(B, A);
+}
+
 bool sameTrigger(const Trigger &A, StringRef SA, const Trigger &B,
                  StringRef SB) {
   auto Tie = [](const Trigger &T) {
@@ -520,7 +535,7 @@ bool sameTrigger(const Trigger &A, StringRef SA, const Trigger &B,
                     T.Deferrable, T.InitiallyDeferred);
   };
   return Tie(A) == Tie(B) && sameExpr(A.When, B.When) &&
-         resolve(A.Function, SA) == resolve(B.Function, SB);
+         sameFunctionRef(A.Function, SA, B.Function, SB);
 }
 
 bool samePolicy(const Policy &A, const Policy &B) {
@@ -541,11 +556,11 @@ bool sameView(const View &A, const View &B) {
 
 bool sameFunctionBody(const Function &A, const Function &B) {
   auto Tie = [](const Function &F) {
-    return std::tie(F.Kind, F.Arguments, F.Returns, F.Language, F.Body,
-                    F.Volatile, F.Strict, F.SecurityDefiner, F.Leakproof,
-                    F.Parallel, F.Cost, F.Rows);
+    return std::tie(F.Kind, F.Language, F.Body, F.Volatile, F.Strict,
+                    F.SecurityDefiner, F.Leakproof, F.Parallel, F.Cost, F.Rows);
   };
-  return Tie(A) == Tie(B) && sameOptions(A.Config, B.Config);
+  return Tie(A) == Tie(B) && sameOptions(A.Config, B.Config) &&
+         sameExpr(A.Arguments, B.Arguments) && sameExpr(A.Returns, B.Returns);
 }
 
 bool sameSequenceOptions(const Sequence &A, const Sequence &B) {

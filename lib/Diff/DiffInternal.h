@@ -47,6 +47,10 @@ bool sameKeys(const std::vector<schema::IndexKey> &A,
 bool sameConstraint(const schema::Constraint &A, llvm::StringRef SA,
                     const schema::Constraint &B, llvm::StringRef SB);
 bool sameIndex(const schema::Index &A, const schema::Index &B);
+/// Function references of objects in schemas SA and SB; an unqualified one
+/// also matches pg_catalog or public (the search path found it there).
+bool sameFunctionRef(const schema::QualifiedName &A, llvm::StringRef SA,
+                     const schema::QualifiedName &B, llvm::StringRef SB);
 bool sameTrigger(const schema::Trigger &A, llvm::StringRef SA,
                  const schema::Trigger &B, llvm::StringRef SB);
 bool samePolicy(const schema::Policy &A, const schema::Policy &B);

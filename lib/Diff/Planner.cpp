@@ -65,8 +65,10 @@ static std::string qname(const Schema &S, StringRef Name) {
 static std::string qstr(const Schema &S, StringRef Name) {
   return QualifiedName(S.Name, Name).str();
 }
+/// Overloads told apart by their argument types, compared loosely (a dump
+/// qualifies public.customer where the file wrote customer).
 static std::string functionKey(const Function &F) {
-  return F.Name + "(" + functionIdentityArguments(F.Arguments) + ")";
+  return F.Name + "(" + looseExpr(functionIdentityArguments(F.Arguments)) + ")";
 }
 
 /// Functions PostgreSQL evaluates per row (a column added with one of them
@@ -839,7 +841,7 @@ void Planner::diffFunctions() {
         continue;
       // CREATE OR REPLACE keeps dependants but cannot change the kind, the
       // result type or argument names and defaults.
-      if (Old->Kind == F.Kind && Old->Returns == F.Returns &&
+      if (Old->Kind == F.Kind && sameExpr(Old->Returns, F.Returns) &&
           Old->Arguments == F.Arguments) {
         ReplaceLabels.insert(Label);
         continue;
@@ -1631,7 +1633,10 @@ void Planner::diffComments() {
     if (!OS)
       continue;
     std::string SL = "schema " + S.Name;
-    Comment(SL, "SCHEMA " + quoteIdentifier(S.Name), OS->Comment, S.Comment);
+    // Every database's public schema comes with a comment ("standard public
+    // schema"): a schema file that says nothing about it keeps it.
+    if (S.Name != "public" || !S.Comment.empty())
+      Comment(SL, "SCHEMA " + quoteIdentifier(S.Name), OS->Comment, S.Comment);
     Owner(SL, "SCHEMA " + quoteIdentifier(S.Name), OS->Owner, S.Owner);
     for (const Table &T : S.Tables) {
       const Table *OT = curTable(S.Name, T.Name);
