@@ -879,6 +879,28 @@ void Planner::diffSequences() {
       const Sequence *Old = CurIndex.sequence(S.Name, Q.Name);
       if (!Old) {
         CreateLabels.insert(Label);
+        // A new sequence for a column that already holds values (an integer
+        // column becoming serial) starts past them, or the next insert
+        // collides.
+        QualifiedName Owner = Q.OwnedByTable;
+        if (Owner.Schema.empty())
+          Owner.Schema = S.Name;
+        const Table *OT =
+            Owner.empty() ? nullptr : curTable(Owner.Schema, Owner.Name);
+        const Column *OC = OT ? OT->findColumn(Q.OwnedByColumn) : nullptr;
+        if (OC && Q.Increment > 0 && isIntegerTypeName(OC->Type) &&
+            !RecreatedTables.count({Owner.Schema, Owner.Name})) {
+          std::string Start = std::to_string(Q.effectiveStart());
+          Step St = make(
+              ChangeKind::Alter, Label,
+              "SELECT pg_catalog.setval(" + quoteLiteral(qname(S, Q.Name)) +
+                  ", GREATEST(COALESCE(max(" + quoteIdentifier(OC->Name) +
+                  ") + 1, " + Start + "), " + Start + "), false) FROM " +
+                  Owner.sql() + ";",
+              "ACCESS SHARE", Owner.str(), RiskScan);
+          St.Note = "starts the sequence after the column's largest value";
+          PostSteps.push_back(std::move(St));
+        }
         continue;
       }
       if (!sameSequenceOptions(*Old, Q))
