@@ -22,6 +22,18 @@ Expected<std::unique_ptr<OutputFile>> OutputFile::create(StringRef Path) {
     F->OS = &outs();
     return F;
   }
+  // A device or a FIFO (/dev/null, /dev/stdout, a pipe) is written in
+  // place: a rename would replace it with a regular file.
+  sys::fs::file_status St;
+  if (!sys::fs::status(Path, St) && sys::fs::exists(St) &&
+      !sys::fs::is_regular_file(St) && !sys::fs::is_directory(St)) {
+    std::error_code EC;
+    F->FileOS = std::make_unique<raw_fd_ostream>(Path, EC, sys::fs::OF_None);
+    if (EC)
+      return fileError(Path, "cannot open output file", EC);
+    F->OS = F->FileOS.get();
+    return F;
+  }
   // The temporary file lives in the destination's directory so that the
   // final rename never crosses a file system.
   SmallString<256> Model(Path);
@@ -60,6 +72,10 @@ Error OutputFile::commit() {
   if (std::error_code EC = FileOS->error()) {
     FileOS->clear_error();
     return fileError(Path, "cannot write output file", EC);
+  }
+  if (TempPath.empty()) { // Written in place.
+    Committed = true;
+    return Error::success();
   }
   // Keep the permissions of a file being replaced.
   sys::fs::file_status St;

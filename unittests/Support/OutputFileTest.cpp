@@ -8,6 +8,8 @@
 #include "gtest/gtest.h"
 
 #include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -108,6 +110,34 @@ TEST_F(OutputFileTest, KilledMidWriteLeavesTheOldFile) {
   EXPECT_EQ(readFile(), "old\n");
   close(Ready[0]);
   close(Ready[1]);
+}
+
+// A destination that is not a regular file (a FIFO here, /dev/null in
+// practice: `-o /dev/null`) is written in place. Renaming a temporary file
+// over it, as for a regular file, replaced /dev/null with a file.
+TEST_F(OutputFileTest, FifoIsWrittenInPlace) {
+  ASSERT_EQ(mkfifo(Path.c_str(), 0600), 0);
+  // The reading end first (non-blocking), so opening the writing end does
+  // not wait; the few bytes fit in the pipe's buffer.
+  int Reader = open(Path.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(Reader, 0);
+  {
+    auto F = OutputFile::create(Path);
+    ASSERT_TRUE(bool(F));
+    (*F)->os() << "through the pipe";
+    ASSERT_FALSE(bool((*F)->commit()));
+  }
+  std::string Received;
+  char Buf[64];
+  ssize_t N;
+  while ((N = read(Reader, Buf, sizeof(Buf))) > 0)
+    Received.append(Buf, size_t(N));
+  close(Reader);
+  EXPECT_EQ(Received, "through the pipe");
+  sys::fs::file_status St;
+  ASSERT_FALSE(sys::fs::status(Path, St));
+  EXPECT_EQ(St.type(), sys::fs::file_type::fifo_file);
+  EXPECT_EQ(countFiles(), 1u); // No temporary file left beside it.
 }
 
 TEST_F(OutputFileTest, UnwritableDirectoryIsALocatedError) {

@@ -45,6 +45,9 @@ private:
   OutputFile() = default;
 
   std::string Path;
+  /// Empty for stdout and for a destination that is not a regular file
+  /// (/dev/null, a FIFO), which is written in place: renaming over it
+  /// would replace the device with a file.
   std::string TempPath;
   std::unique_ptr<llvm::raw_fd_ostream> FileOS;
   llvm::raw_ostream *OS = nullptr;
