@@ -1,12 +1,13 @@
 //===- bk-migrate.cpp - A live PostgreSQL database and its migrations -----===//
 //
-// bk-migrate --connection URL --compare DESIRED: reads the live catalog
-// (libpq), diffs it against the desired schema (a DDL file, a directory of
-// .sql files or '-') with bk-diff's planner, and writes the migration that
-// brings the database to it, and back. Exit 0 no drift, 1 drift (the CI
-// drift check), 2 connection or input error. docs/CommandGuide/bk-migrate.md
-// has the options; the other modes of the issue (--analyze, --migrate, ...)
-// come as they are built.
+// bk-migrate --connection URL, with one mode:
+//   --compare DESIRED   the live catalog (libpq) diffed against the desired
+//                       schema with bk-diff's planner: the migration that
+//                       brings the database to it, and back; exit 0 no
+//                       drift, 1 drift (the CI drift check), 2 error.
+//   --migrate FILE|DIR  migration files applied in version order, each once,
+//                       recorded in bk.migrations ([--dry-run]).
+// docs/CommandGuide/bk-migrate.md has the options.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +15,7 @@
 #include "bk/Database/Connection.h"
 #include "bk/Diff/Diff.h"
 #include "bk/Diff/MigrationDriver.h"
+#include "bk/Migrate/Runner.h"
 #include "bk/Support/Context.h"
 #include "bk/Support/Error.h"
 #include "bk/Support/ToolMain.h"
@@ -36,6 +38,17 @@ static cl::opt<std::string> Compare(
     cl::desc("Diff the database against this desired schema (a DDL file, a "
              "directory of .sql files or '-') and write the migration to it"),
     cl::value_desc("desired.sql"), cl::cat(Cat));
+static cl::opt<std::string> Migrate(
+    "migrate",
+    cl::desc("Apply the migration files not yet applied: a file, or a "
+             "directory of <version>_<name>.up.sql files, in version order"),
+    cl::value_desc("file|dir"), cl::cat(Cat));
+static cl::opt<bool> DryRun(
+    "dry-run",
+    cl::desc("With --migrate: run each migration in a transaction that is "
+             "rolled back; statements that cannot run in one are checked, "
+             "not run"),
+    cl::cat(Cat));
 static cl::list<std::string>
     Schemas("schemas", cl::desc("Read only these schemas of the database"),
             cl::value_desc("a,b,..."), cl::CommaSeparated, cl::cat(Cat));
@@ -45,14 +58,40 @@ static cl::list<std::string>
                    cl::value_desc("a,b,..."), cl::CommaSeparated, cl::cat(Cat));
 static diff::MigrationFlags Flags;
 
+/// --migrate: the files, then the server; exit 0 applied (or up to date),
+/// 2 on any error (what ran before it stays applied and recorded).
+static int runMigrations(Context &Ctx) {
+  DiagnosticEngine &Diags = Ctx.getDiags();
+  std::vector<migrate::MigrationFile> Files;
+  if (!migrate::collectMigrations(Ctx, Migrate, Files)) {
+    Diags.flush();
+    return ExitError;
+  }
+  Expected<std::unique_ptr<db::Connection>> Conn =
+      db::Connection::open(Ctx, ConnectionString);
+  if (!Conn) {
+    reportError(Diags, Conn.takeError());
+    Diags.flush();
+    return ExitError;
+  }
+  migrate::RunOptions Opts;
+  Opts.DryRun = DryRun;
+  bool OK = migrate::applyMigrations(Ctx, **Conn, Files, Opts, outs());
+  outs().flush();
+  Diags.flush();
+  return OK ? ExitSuccess : ExitError;
+}
+
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   parseCommandLine(argc, argv,
                    "bk-migrate: a live PostgreSQL database and its "
                    "migrations\n\n"
                    "  bk-migrate --connection URL --compare desired.sql "
-                   "[-o up.sql] [--down down.sql]\n\n"
-                   "Exit status: 0 no drift, 1 drift, 2 error.\n");
+                   "[-o up.sql] [--down down.sql]\n"
+                   "  bk-migrate --connection URL --migrate FILE|DIR "
+                   "[--dry-run]\n\n"
+                   "Exit status: 0 no drift / applied, 1 drift, 2 error.\n");
   Context Ctx;
   configureDiagnostics(Ctx, "bk-migrate");
   DiagnosticEngine &Diags = Ctx.getDiags();
@@ -64,11 +103,19 @@ int main(int argc, char **argv) {
     Diags.error(Loc(), Msg);
     return Fail();
   };
-  if (!Compare.getNumOccurrences())
-    return Usage("give --compare desired.sql (see --help)");
+  bool Comparing = Compare.getNumOccurrences(),
+       Migrating = Migrate.getNumOccurrences();
+  if (Comparing == Migrating)
+    return Usage("give one of --compare desired.sql or --migrate FILE|DIR "
+                 "(see --help)");
   if (!ConnectionString.getNumOccurrences())
-    return Usage("--compare needs --connection URL (or --connection env for "
-                 "the PG* environment)");
+    return Usage(std::string(Comparing ? "--compare" : "--migrate") +
+                 " needs --connection URL (or --connection env for the PG* "
+                 "environment)");
+  if (DryRun && !Migrating)
+    return Usage("--dry-run goes with --migrate");
+  if (Migrating)
+    return runMigrations(Ctx);
   if (!Flags.validate(Diags))
     return Fail();
 
@@ -87,6 +134,8 @@ int main(int argc, char **argv) {
   db::CatalogReaderOptions ReadOpts;
   ReadOpts.Schemas = Schemas;
   ReadOpts.ExcludeSchemas = ExcludeSchemas;
+  // bk-migrate's own history is not part of any desired schema.
+  ReadOpts.ExcludeSchemas.push_back(migrate::HistorySchema);
   Expected<std::unique_ptr<schema::Catalog>> Live =
       db::readCatalog(**Conn, ReadOpts);
   if (!Live) {
