@@ -1304,10 +1304,17 @@ void IRBuilder::Impl::createView(P::CreateViewStmtContext *C) {
     V.Tablespace = ident(C->identifier().back());
   std::string Query = canonicalText(LB, C->query);
   StringRef QR(Query);
-  if (QR.endswith(" WITH NO DATA")) {
+  bool NoData = QR.endswith(" WITH NO DATA"), Data = QR.endswith(" WITH DATA");
+  if ((NoData || Data) && !V.Materialized) {
+    // As PostgreSQL: only CREATE MATERIALIZED VIEW takes WITH [NO] DATA.
+    error(V.Location, "WITH " + StringRef(NoData ? "NO " : "") +
+                          "DATA is only for materialized views");
+    return;
+  }
+  if (NoData) {
     V.WithNoData = true;
     QR = QR.drop_back(strlen(" WITH NO DATA"));
-  } else if (QR.endswith(" WITH DATA")) {
+  } else if (Data) {
     QR = QR.drop_back(strlen(" WITH DATA"));
   }
   V.Query = QR.str();

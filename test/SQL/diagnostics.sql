@@ -67,3 +67,15 @@ COMMENT ON INDEX nothing_here IS NULL;
 CREATE TABLE dup (a int, a text);
 -- expected-error @+1 {{multiple primary keys for table "pk2" are not allowed}}
 CREATE TABLE pk2 (a int PRIMARY KEY, b int, PRIMARY KEY (b));
+
+-- -----
+
+-- WITH [NO] DATA belongs to materialized views; on a plain view it is an
+-- error (found by the SQL fuzzer: the IR then held a view it could not
+-- print back).
+CREATE TABLE accounts (id int);
+-- expected-error @+1 {{WITH NO DATA is only for materialized views}}
+CREATE VIEW v1 AS SELECT id FROM accounts WITH NO DATA;
+-- expected-error @+1 {{WITH DATA is only for materialized views}}
+CREATE VIEW v2 AS SELECT id FROM accounts WITH DATA;
+CREATE MATERIALIZED VIEW m AS SELECT id FROM accounts WITH NO DATA;
