@@ -26,6 +26,22 @@ static bool isMigrationFileName(StringRef Name) {
   return Name.endswith(".sql") && !Name.endswith(".down.sql");
 }
 
+/// Reads F.Path: its checksum, no-transaction marker and statements.
+static bool loadMigrationFile(Context &Ctx, MigrationFile &F) {
+  Expected<unsigned> ID = Ctx.loadFile(F.Path);
+  if (!ID) {
+    reportError(Ctx.getDiags(), ID.takeError());
+    return false;
+  }
+  F.BufferID = *ID;
+  StringRef Text = Ctx.getSourceMgr().getMemoryBuffer(*ID)->getBuffer();
+  F.Checksum =
+      toHex(SHA256::hash(arrayRefFromStringRef(Text)), /*LowerCase=*/true);
+  F.NoTransaction = Text.split('\n').first.trim() == "-- bk:no-transaction";
+  F.Statements = sql::splitStatements(Text);
+  return true;
+}
+
 bool collectMigrations(Context &Ctx, StringRef Path,
                        std::vector<MigrationFile> &Out) {
   DiagnosticEngine &Diags = Ctx.getDiags();
@@ -55,22 +71,13 @@ bool collectMigrations(Context &Ctx, StringRef Path,
     auto Parts = Stem.split('_');
     F.Version = Parts.first.str();
     F.Name = Parts.second.empty() ? Parts.first.str() : Parts.second.str();
-    Expected<unsigned> ID = Ctx.loadFile(P);
-    if (!ID) {
-      reportError(Diags, ID.takeError());
+    if (!loadMigrationFile(Ctx, F))
       return false;
-    }
-    F.BufferID = *ID;
-    StringRef Text = Ctx.getSourceMgr().getMemoryBuffer(*ID)->getBuffer();
-    F.Checksum = toHex(SHA256::hash(arrayRefFromStringRef(Text)),
-                       /*LowerCase=*/true);
-    F.NoTransaction = Text.split('\n').first.trim() == "-- bk:no-transaction";
-    F.Statements = sql::splitStatements(Text);
     auto Inserted = Versions.try_emplace(F.Version, P);
     if (!Inserted.second) {
-      Diags.error(Ctx.getBufferStartLoc(*ID), "migration version '" +
-                                                  F.Version + "' is also " +
-                                                  Inserted.first->second);
+      Diags.error(Ctx.getBufferStartLoc(F.BufferID),
+                  "migration version '" + F.Version + "' is also " +
+                      Inserted.first->second);
       return false;
     }
     Out.push_back(std::move(F));
@@ -102,6 +109,7 @@ public:
         Report(Report) {}
 
   bool run(std::vector<MigrationFile> &Files);
+  bool rollback(StringRef Dir);
 
 private:
   Context &Ctx;
@@ -458,10 +466,93 @@ bool Runner::run(std::vector<MigrationFile> &Files) {
   return true;
 }
 
+bool Runner::rollback(StringRef Dir) {
+  if (!exec("SELECT pg_catalog.pg_advisory_lock(7305867453101617267)") ||
+      !readHistory())
+    return false;
+  // The latest complete version; a partly applied one must be finished
+  // first (its down script expects all of it).
+  std::string Latest;
+  for (const auto &E : History) {
+    if (!E.second.Complete) {
+      Diags.error(Loc(), "migration " + E.first() +
+                             " is partly applied: finish it with --migrate "
+                             "before rolling back");
+      return false;
+    }
+    if (E.first() > Latest)
+      Latest = E.first().str();
+  }
+  if (Latest.empty()) {
+    Report << "nothing to roll back: no migration is applied\n";
+    return true;
+  }
+  Expected<db::QueryResult> Row = Conn.query(
+      std::string("SELECT name FROM ") + HistoryTable + " WHERE version = $1",
+      {Latest});
+  if (!Row) {
+    reportError(Diags, Row.takeError());
+    return false;
+  }
+  MigrationFile F;
+  F.Version = Latest;
+  F.Name = Row->get(0, "name");
+  SmallString<256> Path(Dir);
+  sys::path::append(Path, F.Version + "_" + F.Name + ".down.sql");
+  F.Path = std::string(Path.str());
+  if (!sys::fs::exists(F.Path)) {
+    Diags.error(Loc(), "no rollback for migration " + F.Version + ": " +
+                           F.Path + " does not exist");
+    return false;
+  }
+  if (!loadMigrationFile(Ctx, F))
+    return false;
+
+  auto Start = std::chrono::steady_clock::now();
+  if (!F.NoTransaction && !exec("BEGIN"))
+    return false;
+  if (F.NoTransaction && Opts.DryRun) {
+    Report << "would roll back " << F.Version << " " << F.Name
+           << " without a transaction; its " << F.Statements.size()
+           << " statements are not executed by --dry-run\n";
+    return true;
+  }
+  for (const sql::Statement &S : F.Statements)
+    if (!execStatement(F, S)) {
+      if (!F.NoTransaction)
+        exec("ROLLBACK");
+      return false;
+    }
+  if (!exec(std::string("DELETE FROM ") + HistoryTable + " WHERE version = $1",
+            {F.Version}))
+    return false;
+  auto Ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - Start)
+                .count();
+  if (Opts.DryRun) {
+    if (!exec("ROLLBACK"))
+      return false;
+    Report << "would roll back " << F.Version << " " << F.Name << ": "
+           << F.Statements.size() << " statements ran in " << Ms
+           << " ms, rolled back (--dry-run)\n";
+    return true;
+  }
+  if (!F.NoTransaction && !exec("COMMIT"))
+    return false;
+  Report << "rolled back " << F.Version << " " << F.Name << ": "
+         << F.Statements.size() << " statements in " << Ms << " ms\n";
+  return true;
+}
+
 bool applyMigrations(Context &Ctx, db::Connection &Conn,
                      std::vector<MigrationFile> &Files, const RunOptions &Opts,
                      raw_ostream &Report) {
   return Runner(Ctx, Conn, Opts, Report).run(Files);
+}
+
+bool rollbackLatest(Context &Ctx, db::Connection &Conn, StringRef Dir,
+                    const RunOptions &Opts, raw_ostream &Report) {
+  return Runner(Ctx, Conn, Opts, Report).rollback(Dir);
 }
 
 } // namespace migrate

@@ -7,6 +7,8 @@
 //                       drift, 1 drift (the CI drift check), 2 error.
 //   --migrate FILE|DIR  migration files applied in version order, each once,
 //                       recorded in bk.migrations ([--dry-run]).
+//   --rollback DIR      the latest applied migration undone with its
+//                       .down.sql ([--dry-run]).
 // docs/CommandGuide/bk-migrate.md has the options.
 //
 //===----------------------------------------------------------------------===//
@@ -43,6 +45,11 @@ static cl::opt<std::string> Migrate(
     cl::desc("Apply the migration files not yet applied: a file, or a "
              "directory of <version>_<name>.up.sql files, in version order"),
     cl::value_desc("file|dir"), cl::cat(Cat));
+static cl::opt<std::string>
+    Rollback("rollback",
+             cl::desc("Roll back the latest applied migration with its "
+                      "<version>_<name>.down.sql from this directory"),
+             cl::value_desc("dir"), cl::cat(Cat));
 static cl::opt<bool> DryRun(
     "dry-run",
     cl::desc("With --migrate: run each migration in a transaction that is "
@@ -58,12 +65,14 @@ static cl::list<std::string>
                    cl::value_desc("a,b,..."), cl::CommaSeparated, cl::cat(Cat));
 static diff::MigrationFlags Flags;
 
-/// --migrate: the files, then the server; exit 0 applied (or up to date),
-/// 2 on any error (what ran before it stays applied and recorded).
+/// --migrate / --rollback: the files, then the server; exit 0 done (or
+/// nothing to do), 2 on any error (what ran before it stays applied and
+/// recorded).
 static int runMigrations(Context &Ctx) {
   DiagnosticEngine &Diags = Ctx.getDiags();
   std::vector<migrate::MigrationFile> Files;
-  if (!migrate::collectMigrations(Ctx, Migrate, Files)) {
+  if (Migrate.getNumOccurrences() &&
+      !migrate::collectMigrations(Ctx, Migrate, Files)) {
     Diags.flush();
     return ExitError;
   }
@@ -76,7 +85,9 @@ static int runMigrations(Context &Ctx) {
   }
   migrate::RunOptions Opts;
   Opts.DryRun = DryRun;
-  bool OK = migrate::applyMigrations(Ctx, **Conn, Files, Opts, outs());
+  bool OK = Rollback.getNumOccurrences()
+                ? migrate::rollbackLatest(Ctx, **Conn, Rollback, Opts, outs())
+                : migrate::applyMigrations(Ctx, **Conn, Files, Opts, outs());
   outs().flush();
   Diags.flush();
   return OK ? ExitSuccess : ExitError;
@@ -90,6 +101,8 @@ int main(int argc, char **argv) {
                    "  bk-migrate --connection URL --compare desired.sql "
                    "[-o up.sql] [--down down.sql]\n"
                    "  bk-migrate --connection URL --migrate FILE|DIR "
+                   "[--dry-run]\n"
+                   "  bk-migrate --connection URL --rollback DIR "
                    "[--dry-run]\n\n"
                    "Exit status: 0 no drift / applied, 1 drift, 2 error.\n");
   Context Ctx;
@@ -104,17 +117,20 @@ int main(int argc, char **argv) {
     return Fail();
   };
   bool Comparing = Compare.getNumOccurrences(),
-       Migrating = Migrate.getNumOccurrences();
-  if (Comparing == Migrating)
-    return Usage("give one of --compare desired.sql or --migrate FILE|DIR "
-                 "(see --help)");
+       Migrating = Migrate.getNumOccurrences(),
+       RollingBack = Rollback.getNumOccurrences();
+  if (Comparing + Migrating + RollingBack != 1)
+    return Usage("give one of --compare desired.sql, --migrate FILE|DIR or "
+                 "--rollback DIR (see --help)");
   if (!ConnectionString.getNumOccurrences())
-    return Usage(std::string(Comparing ? "--compare" : "--migrate") +
+    return Usage(std::string(Comparing   ? "--compare"
+                             : Migrating ? "--migrate"
+                                         : "--rollback") +
                  " needs --connection URL (or --connection env for the PG* "
                  "environment)");
-  if (DryRun && !Migrating)
-    return Usage("--dry-run goes with --migrate");
-  if (Migrating)
+  if (DryRun && Comparing)
+    return Usage("--dry-run goes with --migrate or --rollback");
+  if (Migrating || RollingBack)
     return runMigrations(Ctx);
   if (!Flags.validate(Diags))
     return Fail();

@@ -73,6 +73,13 @@ bool applyMigrations(Context &Ctx, db::Connection &Conn,
                      std::vector<MigrationFile> &Files, const RunOptions &Opts,
                      llvm::raw_ostream &Report);
 
+/// Rolls back the latest applied migration: runs Dir/<version>_<name>.down.sql
+/// (in one transaction with the removal of its history row, unless it
+/// starts with `-- bk:no-transaction`). Refused while a migration is partly
+/// applied or when the down file is missing. False after reporting errors.
+bool rollbackLatest(Context &Ctx, db::Connection &Conn, llvm::StringRef Dir,
+                    const RunOptions &Opts, llvm::raw_ostream &Report);
+
 } // namespace migrate
 } // namespace bk
 
