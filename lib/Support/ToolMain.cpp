@@ -143,6 +143,16 @@ void configureDiagnostics(Context &Ctx, StringRef ToolName) {
   Diags.setQuiet(QuietOpt);
 }
 
+int failWithDiagnostics(DiagnosticEngine &Diags) {
+  Diags.flush();
+  return ExitError;
+}
+
+int usageError(DiagnosticEngine &Diags, const Twine &Msg) {
+  Diags.error(Loc(), Msg);
+  return failWithDiagnostics(Diags);
+}
+
 ExitOnError makeExitOnErr(StringRef ToolName) {
   ExitOnError E((ToolName + ": error: ").str());
   E.setExitCodeMapper([](const Error &) { return int(ExitError); });

@@ -56,21 +56,13 @@ int main(int argc, char **argv) {
   Context Ctx;
   configureDiagnostics(Ctx, "bk-diff");
   DiagnosticEngine &Diags = Ctx.getDiags();
-  auto Fail = [&] {
-    Diags.flush();
-    return ExitError;
-  };
-  auto Usage = [&](const Twine &Msg) {
-    Diags.error(Loc(), Msg);
-    return Fail();
-  };
 
   if (Inputs.size() != 2)
-    return Usage("expected two schemas, OLD and NEW (see --help)");
+    return usageError(Diags, "expected two schemas, OLD and NEW (see --help)");
   if (Inputs[0] == "-" && Inputs[1] == "-")
-    return Usage("only one of OLD and NEW can be '-' (stdin)");
+    return usageError(Diags, "only one of OLD and NEW can be '-' (stdin)");
   if (!Flags.validate(Diags))
-    return Fail();
+    return failWithDiagnostics(Diags);
 
   PhaseTimers Phases;
   auto PrintPhases = [&] {
@@ -90,7 +82,7 @@ int main(int argc, char **argv) {
     New = Old ? diff::readSchemaArgument(Ctx, Inputs[1]) : nullptr;
   }
   if (!Old || !New)
-    return Fail();
+    return failWithDiagnostics(Diags);
 
   diff::DiffOptions Opts = Flags.diffOptions();
   Opts.DiffTimer = &Phases.Diff;
@@ -112,7 +104,7 @@ int main(int argc, char **argv) {
   {
     TimeRegion R(Phases.Print);
     if (!Flags.write(Ctx, M, H, Opts))
-      return Fail();
+      return failWithDiagnostics(Diags);
   }
   PrintPhases();
   return Status;

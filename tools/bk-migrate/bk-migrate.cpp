@@ -72,16 +72,13 @@ static int runMigrations(Context &Ctx) {
   DiagnosticEngine &Diags = Ctx.getDiags();
   std::vector<migrate::MigrationFile> Files;
   if (Migrate.getNumOccurrences() &&
-      !migrate::collectMigrations(Ctx, Migrate, Files)) {
-    Diags.flush();
-    return ExitError;
-  }
+      !migrate::collectMigrations(Ctx, Migrate, Files))
+    return failWithDiagnostics(Diags);
   Expected<std::unique_ptr<db::Connection>> Conn =
       db::Connection::open(Ctx, ConnectionString);
   if (!Conn) {
     reportError(Diags, Conn.takeError());
-    Diags.flush();
-    return ExitError;
+    return failWithDiagnostics(Diags);
   }
   migrate::RunOptions Opts;
   Opts.DryRun = DryRun;
@@ -108,44 +105,38 @@ int main(int argc, char **argv) {
   Context Ctx;
   configureDiagnostics(Ctx, "bk-migrate");
   DiagnosticEngine &Diags = Ctx.getDiags();
-  auto Fail = [&] {
-    Diags.flush();
-    return ExitError;
-  };
-  auto Usage = [&](const Twine &Msg) {
-    Diags.error(Loc(), Msg);
-    return Fail();
-  };
   bool Comparing = Compare.getNumOccurrences(),
        Migrating = Migrate.getNumOccurrences(),
        RollingBack = Rollback.getNumOccurrences();
   if (Comparing + Migrating + RollingBack != 1)
-    return Usage("give one of --compare desired.sql, --migrate FILE|DIR or "
-                 "--rollback DIR (see --help)");
+    return usageError(
+        Diags, "give one of --compare desired.sql, --migrate FILE|DIR or "
+               "--rollback DIR (see --help)");
   if (!ConnectionString.getNumOccurrences())
-    return Usage(std::string(Comparing   ? "--compare"
-                             : Migrating ? "--migrate"
-                                         : "--rollback") +
-                 " needs --connection URL (or --connection env for the PG* "
-                 "environment)");
+    return usageError(
+        Diags, std::string(Comparing   ? "--compare"
+                           : Migrating ? "--migrate"
+                                       : "--rollback") +
+                   " needs --connection URL (or --connection env for the PG* "
+                   "environment)");
   if (DryRun && Comparing)
-    return Usage("--dry-run goes with --migrate or --rollback");
+    return usageError(Diags, "--dry-run goes with --migrate or --rollback");
   if (Migrating || RollingBack)
     return runMigrations(Ctx);
   if (!Flags.validate(Diags))
-    return Fail();
+    return failWithDiagnostics(Diags);
 
   // The desired schema first: a typo there needs no server.
   std::unique_ptr<schema::Catalog> Desired =
       diff::readSchemaArgument(Ctx, Compare);
   if (!Desired)
-    return Fail();
+    return failWithDiagnostics(Diags);
 
   Expected<std::unique_ptr<db::Connection>> Conn =
       db::Connection::open(Ctx, ConnectionString);
   if (!Conn) {
     reportError(Diags, Conn.takeError());
-    return Fail();
+    return failWithDiagnostics(Diags);
   }
   db::CatalogReaderOptions ReadOpts;
   ReadOpts.Schemas = Schemas;
@@ -156,7 +147,7 @@ int main(int argc, char **argv) {
       db::readCatalog(**Conn, ReadOpts);
   if (!Live) {
     reportError(Diags, Live.takeError());
-    return Fail();
+    return failWithDiagnostics(Diags);
   }
 
   diff::DiffOptions Opts = Flags.diffOptions();
@@ -173,6 +164,6 @@ int main(int argc, char **argv) {
   H.From = ("database " + (*Conn)->getDescription()).str();
   H.To = Compare == "-" ? std::string("<stdin>") : Compare.getValue();
   if (!Flags.write(Ctx, M, H, Opts))
-    return Fail();
+    return failWithDiagnostics(Diags);
   return Status;
 }

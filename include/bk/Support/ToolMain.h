@@ -50,6 +50,14 @@ void configureDiagnostics(Context &Ctx, llvm::StringRef ToolName);
 /// "differences" in bk).
 llvm::ExitOnError makeExitOnErr(llvm::StringRef ToolName);
 
+/// How a driver gives up: flushes the diagnostics reported so far and
+/// returns ExitError.
+int failWithDiagnostics(DiagnosticEngine &Diags);
+
+/// A usage error: Msg reported unlocated ("tool: error: Msg"), then
+/// failWithDiagnostics().
+int usageError(DiagnosticEngine &Diags, const llvm::Twine &Msg);
+
 /// Runs Fn on Buffer as a whole, or, with -split-input-file, on each chunk
 /// between lines "// -----" (any comment leader: "-- -----", "# -----"). A
 /// chunk is loaded as a new buffer under the file's name, padded with the
