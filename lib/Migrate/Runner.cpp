@@ -146,11 +146,18 @@ private:
   bool applyInTransaction(MigrationFile &F);
   bool applyStatementwise(MigrationFile &F);
   bool dryRunStatementwise(MigrationFile &F);
-  /// For CREATE [UNIQUE] INDEX CONCURRENTLY: the index's state. Returns
-  /// false on a query error; Exists/Valid say what the catalog has.
-  bool concurrentIndexState(StringRef Statement, bool &IsConcurrentIndex,
-                            bool &Exists, bool &Valid, bool &TableExists,
-                            std::string &Qualified);
+  /// What the catalog has for a CREATE [UNIQUE] INDEX CONCURRENTLY.
+  struct IndexState {
+    bool IsConcurrentIndex = false;
+    bool Exists = false;
+    bool Valid = false;
+    bool TableExists = false;
+    /// schema.index, quoted.
+    std::string Qualified;
+  };
+  /// The state for Statement (IsConcurrentIndex false for any other
+  /// statement); None after reporting a query error.
+  Optional<IndexState> concurrentIndexState(StringRef Statement);
 };
 
 } // namespace
@@ -219,40 +226,38 @@ static std::vector<std::string> words(StringRef S) {
   return Out;
 }
 
-bool Runner::concurrentIndexState(StringRef Statement, bool &IsConcurrent,
-                                  bool &Exists, bool &Valid, bool &TableExists,
-                                  std::string &Qualified) {
-  IsConcurrent = Exists = Valid = TableExists = false;
+Optional<Runner::IndexState> Runner::concurrentIndexState(StringRef Statement) {
+  IndexState St;
   std::vector<std::string> W = words(Statement);
   size_t I = 0;
   auto Is = [&](StringRef Word) {
     return I < W.size() && StringRef(W[I]).equals_insensitive(Word);
   };
   if (!Is("create"))
-    return true;
+    return St;
   ++I;
   if (Is("unique"))
     ++I;
   if (!Is("index"))
-    return true;
+    return St;
   ++I;
   if (!Is("concurrently"))
-    return true;
+    return St;
   ++I;
   if (Is("if")) // IF NOT EXISTS
     I += 3;
   if (I + 2 >= W.size())
-    return true;
+    return St;
   std::string Index = schema::normalizeIdentifier(W[I]);
   ++I;
   if (!Is("on"))
-    return true;
+    return St;
   ++I;
   if (Is("only"))
     ++I;
   if (I >= W.size())
-    return true;
-  IsConcurrent = true;
+    return St;
+  St.IsConcurrentIndex = true;
   std::string Table = W[I];
   Expected<db::QueryResult> R = Conn.query(
       "SELECT to_regclass($1) IS NOT NULL AS table_exists, "
@@ -266,15 +271,15 @@ bool Runner::concurrentIndexState(StringRef Statement, bool &IsConcurrent,
       {Table, Index});
   if (!R) {
     reportError(Diags, R.takeError());
-    return false;
+    return None;
   }
-  TableExists = R->getBool(0, "table_exists");
-  Exists = !R->isNull(0, "valid");
-  Valid = Exists && R->getBool(0, "valid");
-  Qualified =
+  St.TableExists = R->getBool(0, "table_exists");
+  St.Exists = !R->isNull(0, "valid");
+  St.Valid = St.Exists && R->getBool(0, "valid");
+  St.Qualified =
       (R->isNull(0, "schema") ? std::string() : R->get(0, "schema") + ".") +
       schema::quoteIdentifier(Index);
-  return true;
+  return St;
 }
 
 bool Runner::applyInTransaction(MigrationFile &F) {
@@ -317,28 +322,27 @@ bool Runner::dryRunStatementwise(MigrationFile &F) {
             "--dry-run:\n";
   for (const sql::Statement &S : F.Statements) {
     StringRef Text = text(F, S);
-    bool Concurrent, Exists, Valid, TableExists;
-    std::string Qualified;
-    if (!concurrentIndexState(Text, Concurrent, Exists, Valid, TableExists,
-                              Qualified))
+    Optional<IndexState> St = concurrentIndexState(Text);
+    if (!St)
       return false;
     Report << "  not executed: " << Text.split('\n').first.trim();
-    if (Concurrent) {
-      if (!TableExists) {
+    if (St->IsConcurrentIndex) {
+      if (!St->TableExists) {
         Report << "\n";
         Diags.error(locOf(F, S), "migration " + F.Version +
                                      ": the table of this index does not "
                                      "exist");
         return false;
       }
-      if (Exists && Valid) {
+      if (St->Exists && St->Valid) {
         Report << "\n";
         Diags.error(locOf(F, S), "migration " + F.Version + ": index " +
-                                     Qualified + " already exists");
+                                     St->Qualified + " already exists");
         return false;
       }
-      Report << (Exists ? " (an invalid index of that name would be rebuilt)"
-                        : " (checked: the table exists, the index does not)");
+      Report << (St->Exists
+                     ? " (an invalid index of that name would be rebuilt)"
+                     : " (checked: the table exists, the index does not)");
     }
     Report << "\n";
   }
@@ -367,21 +371,18 @@ bool Runner::applyStatementwise(MigrationFile &F) {
     bool IsSetting = StringRef(S.Kind) == "set";
     if (I < Done && !IsSetting)
       continue;
-    StringRef Text = text(F, S);
-    bool Concurrent, Exists, Valid, TableExists;
-    std::string Qualified;
-    if (!concurrentIndexState(Text, Concurrent, Exists, Valid, TableExists,
-                              Qualified))
+    Optional<IndexState> St = concurrentIndexState(text(F, S));
+    if (!St)
       return false;
     bool Skip = false;
-    if (Concurrent && Exists) {
-      if (Valid) {
+    if (St->IsConcurrentIndex && St->Exists) {
+      if (St->Valid) {
         // Built by a run that was stopped before recording it.
         Skip = true;
       } else {
-        Report << "dropping invalid index " << Qualified
+        Report << "dropping invalid index " << St->Qualified
                << " left by an interrupted run\n";
-        if (!exec("DROP INDEX CONCURRENTLY " + Qualified))
+        if (!exec("DROP INDEX CONCURRENTLY " + St->Qualified))
           return false;
       }
     }
