@@ -65,6 +65,17 @@ static cl::list<std::string>
                    cl::value_desc("a,b,..."), cl::CommaSeparated, cl::cat(Cat));
 static diff::MigrationFlags Flags;
 
+/// The --connection server; null after reporting why not.
+static std::unique_ptr<db::Connection> openConnection(Context &Ctx) {
+  Expected<std::unique_ptr<db::Connection>> Conn =
+      db::Connection::open(Ctx, ConnectionString);
+  if (!Conn) {
+    reportError(Ctx.getDiags(), Conn.takeError());
+    return nullptr;
+  }
+  return std::move(*Conn);
+}
+
 /// --migrate / --rollback: the files, then the server; exit 0 done (or
 /// nothing to do), 2 on any error (what ran before it stays applied and
 /// recorded).
@@ -74,17 +85,14 @@ static int runMigrations(Context &Ctx) {
   if (Migrate.getNumOccurrences() &&
       !migrate::collectMigrations(Ctx, Migrate, Files))
     return failWithDiagnostics(Diags);
-  Expected<std::unique_ptr<db::Connection>> Conn =
-      db::Connection::open(Ctx, ConnectionString);
-  if (!Conn) {
-    reportError(Diags, Conn.takeError());
+  std::unique_ptr<db::Connection> Conn = openConnection(Ctx);
+  if (!Conn)
     return failWithDiagnostics(Diags);
-  }
   migrate::RunOptions Opts;
   Opts.DryRun = DryRun;
   bool OK = Rollback.getNumOccurrences()
-                ? migrate::rollbackLatest(Ctx, **Conn, Rollback, Opts, outs())
-                : migrate::applyMigrations(Ctx, **Conn, Files, Opts, outs());
+                ? migrate::rollbackLatest(Ctx, *Conn, Rollback, Opts, outs())
+                : migrate::applyMigrations(Ctx, *Conn, Files, Opts, outs());
   outs().flush();
   Diags.flush();
   return OK ? ExitSuccess : ExitError;
@@ -132,19 +140,16 @@ int main(int argc, char **argv) {
   if (!Desired)
     return failWithDiagnostics(Diags);
 
-  Expected<std::unique_ptr<db::Connection>> Conn =
-      db::Connection::open(Ctx, ConnectionString);
-  if (!Conn) {
-    reportError(Diags, Conn.takeError());
+  std::unique_ptr<db::Connection> Conn = openConnection(Ctx);
+  if (!Conn)
     return failWithDiagnostics(Diags);
-  }
   db::CatalogReaderOptions ReadOpts;
   ReadOpts.Schemas = Schemas;
   ReadOpts.ExcludeSchemas = ExcludeSchemas;
   // bk-migrate's own history is not part of any desired schema.
   ReadOpts.ExcludeSchemas.push_back(migrate::HistorySchema);
   Expected<std::unique_ptr<schema::Catalog>> Live =
-      db::readCatalog(**Conn, ReadOpts);
+      db::readCatalog(*Conn, ReadOpts);
   if (!Live) {
     reportError(Diags, Live.takeError());
     return failWithDiagnostics(Diags);
@@ -161,7 +166,7 @@ int main(int argc, char **argv) {
     return Status;
 
   diff::ScriptHeader H;
-  H.From = ("database " + (*Conn)->getDescription()).str();
+  H.From = ("database " + Conn->getDescription()).str();
   H.To = Compare == "-" ? std::string("<stdin>") : Compare.getValue();
   if (!Flags.write(Ctx, M, H, Opts))
     return failWithDiagnostics(Diags);
