@@ -873,7 +873,6 @@ static std::string sequenceOptions(const Sequence &Q) {
 
 void Planner::diffSequences() {
   for (const Schema &S : To.Schemas) {
-    const Schema *OS = Cur.findSchema(S.Name);
     for (const Sequence &Q : S.Sequences) {
       std::string Label = objectLabel("sequence", S, Q.Name);
       const Sequence *Old = CurIndex.sequence(S.Name, Q.Name);
@@ -1513,7 +1512,6 @@ void Planner::diffTables() {
   // Sequences that are gone: unless a dropped table or column owned them
   // (PostgreSQL drops those with it).
   for (const Schema &S : Cur.Schemas) {
-    const Schema *NS = To.findSchema(S.Name);
     for (const Sequence &Q : S.Sequences) {
       if (ToIndex.sequence(S.Name, Q.Name))
         continue;
