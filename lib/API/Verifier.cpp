@@ -219,9 +219,12 @@ void Verifier::checkSchema(const SchemaNode &S) {
     if (S.Disc->PropertyName.empty())
       error(DL, "discriminator has no property name");
     else if (!declaresProperty(S, S.Disc->PropertyName, Visiting, 0))
-      error(DL, "discriminator property '" + S.Disc->PropertyName +
-                    "' is not declared in the schema's properties or "
-                    "required list");
+      Diags.report(Diagnostic(Severity::Error, DL,
+                              "discriminator property '" +
+                                  S.Disc->PropertyName +
+                                  "' is not declared in the schema's "
+                                  "properties or required list",
+                              "discriminator-property"));
     for (const auto &M : S.Disc->Mapping)
       if (!A.findSchema(M.second))
         error(DL, "discriminator mapping '" + M.first +

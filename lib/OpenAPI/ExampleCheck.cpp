@@ -303,7 +303,8 @@ bool checkValues(ArrayRef<ValueCheck> Checks, RefResolver &R,
     OK = false;
     std::string Where = K.WhyPath.empty() ? "" : " at '" + K.WhyPath + "'";
     Diagnostic Diag(Severity::Error, R.locOf(C.ValueDoc, C.Value->Ptr),
-                    "value does not match its schema" + Where + ": " + K.Why);
+                    "value does not match its schema" + Where + ": " + K.Why,
+                    ExampleCheckID);
     Diag.addNote(R.locOf(C.SchemaDoc, C.Schema->Ptr), "schema is here");
     Diags.report(std::move(Diag));
   }

@@ -41,6 +41,12 @@ struct ValueCheck {
 
 /// Reports every value that does not match its schema (an error at the
 /// value, with a note at the schema); false when one did not.
+/// The id mismatches carry: the front-end check's name in
+/// PassRegistry.def.
+inline constexpr const char *ExampleCheckID = "example-matches-schema";
+
+/// Checks each value against its schema; every mismatch is an error with id
+/// ExampleCheckID. False when any value did not match.
 bool checkValues(llvm::ArrayRef<ValueCheck> Checks, RefResolver &R,
                  DiagnosticEngine &Diags);
 

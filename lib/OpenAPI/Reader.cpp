@@ -824,10 +824,9 @@ void Reader::checkDiscriminator(const JNode *N, const JNode *Disc,
   const JNode *PN = Disc->get("propertyName");
   std::string Msg =
       ("discriminator property '" + Prop + "' is not required").str();
-  if (V == V30)
-    error(PN->Ptr, Msg);
-  else
-    warning(PN->Ptr, Msg);
+  // 3.0 says the property MUST be required, 3.1 only that it SHOULD be.
+  Diags.report(Diagnostic(V == V30 ? Severity::Error : Severity::Warning,
+                          Cur->loc(PN->Ptr), Msg, "discriminator-property"));
 }
 
 void Reader::readXML(const Member &M) {
@@ -2180,7 +2179,8 @@ std::unique_ptr<API> Reader::read(unsigned BufferID) {
     A->Schemas.push_back(std::move(NS));
   }
 
-  checkValues(ValueChecks, *this, Diags);
+  if (Opts.CheckExamples)
+    checkValues(ValueChecks, *this, Diags);
 
   if (Diags.getNumErrors() != ErrorsBefore)
     return nullptr;

@@ -14,6 +14,11 @@ using namespace llvm;
 namespace bk {
 
 IRUnit readInput(Context &Ctx, unsigned BufferID) {
+  return readInput(Ctx, BufferID, openapi::ReadOptions());
+}
+
+IRUnit readInput(Context &Ctx, unsigned BufferID,
+                 const openapi::ReadOptions &ReadOpts) {
   IRUnit U;
   // SQL DDL goes through the SQL front end (docs/SQL.md).
   StringRef Name =
@@ -28,7 +33,7 @@ IRUnit readInput(Context &Ctx, unsigned BufferID) {
   // (docs/OpenAPI.md); the driver verifies the IR itself.
   if (openapi::looksLikeOpenAPI(
           Name, Ctx.getSourceMgr().getMemoryBuffer(BufferID)->getBuffer())) {
-    openapi::ReadOptions Opts;
+    openapi::ReadOptions Opts = ReadOpts;
     Opts.Verify = false;
     U.API = openapi::readOpenAPI(Ctx, BufferID, Opts);
     return U;

@@ -24,6 +24,8 @@ ArrayRef<PassInfo> getRegisteredPasses() {
   {ID, IRKind::Schema, true, Severity::SEV, DESC},
 #define API_RULE(ID, CLASS, SEV, DESC)                                         \
   {ID, IRKind::API, true, Severity::SEV, DESC},
+#define API_FRONTEND_CHECK(ID, SEV, DESC)                                      \
+  {ID, IRKind::API, true, Severity::SEV, DESC, /*IsFrontEnd=*/true},
 #include "bk/Passes/PassRegistry.def"
   };
   return Infos;
@@ -52,6 +54,14 @@ static std::unique_ptr<Pass<api::API>> createPass(StringRef Name, api::API *) {
   return nullptr;
 }
 
+std::unique_ptr<Pass<schema::Catalog>> createSchemaPass(StringRef Name) {
+  return createPass(Name, static_cast<schema::Catalog *>(nullptr));
+}
+
+std::unique_ptr<Pass<api::API>> createAPIPass(StringRef Name) {
+  return createPass(Name, static_cast<api::API *>(nullptr));
+}
+
 template <typename IRUnitT>
 static Error buildPipelineImpl(PassManager<IRUnitT> &PM, StringRef Pipeline,
                                IRKind Kind) {
@@ -70,9 +80,16 @@ static Error buildPipelineImpl(PassManager<IRUnitT> &PM, StringRef Pipeline,
       continue;
     }
     const PassInfo *Other = nullptr;
-    for (const PassInfo &I : getRegisteredPasses())
+    for (const PassInfo &I : getRegisteredPasses()) {
+      if (I.Name == Name && I.IsFrontEnd)
+        return createStringError(
+            inconvertibleErrorCode(),
+            "'%s' is a check of the front end, made whenever an input is "
+            "read, not a pass",
+            Name.str().c_str());
       if (I.Name == Name && I.Kind != Kind)
         Other = &I;
+    }
     if (Other)
       return createStringError(inconvertibleErrorCode(),
                                "pass '%s' runs on the %s, but the input is %s",

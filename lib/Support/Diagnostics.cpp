@@ -91,6 +91,8 @@ void DiagnosticEngine::report(Diagnostic D) {
   internFiles(D);
   if (!Secrets.empty())
     redactAll(D, Secrets);
+  if (TheFilter && TheFilter(D))
+    return;
   if (WarningsAsErrors && D.Sev == Severity::Warning)
     D.Sev = Severity::Error;
   if (D.Sev == Severity::Error)

@@ -40,6 +40,10 @@ struct ReadOptions {
   unsigned MaxDepth = 512;
   /// Most nodes a document may expand to through YAML aliases.
   size_t MaxExpandedNodes = 50000000;
+  /// Checks examples and defaults against their schemas (the front-end
+  /// check "example-matches-schema"; its errors carry that id, so bk-lint
+  /// can take them as findings). Off: bk-lint with the check disabled.
+  bool CheckExamples = true;
 };
 
 /// Reads the OpenAPI description in BufferID (already in Ctx's SourceMgr).

@@ -11,6 +11,7 @@
 #define BK_PASSES_IRUNIT_H
 
 #include "bk/API/API.h"
+#include "bk/OpenAPI/Reader.h"
 #include "bk/Passes/PassBuilder.h"
 #include "bk/Schema/Schema.h"
 #include "bk/Support/Context.h"
@@ -40,6 +41,10 @@ struct IRUnit {
 /// Errors are reported to Ctx's diagnostics; the result is empty when any
 /// was.
 IRUnit readInput(Context &Ctx, unsigned BufferID);
+/// The same, reading OpenAPI with Opts (Opts.Verify is ignored: callers
+/// verify with verifyIR).
+IRUnit readInput(Context &Ctx, unsigned BufferID,
+                 const openapi::ReadOptions &Opts);
 
 /// Runs the IR's verifier; false when it reported errors.
 bool verifyIR(const IRUnit &U, DiagnosticEngine &Diags);

@@ -29,6 +29,8 @@ struct PassInfo {
   bool IsRule;
   Severity DefaultSeverity; // rules only
   llvm::StringRef Description;
+  /// A check the front end makes while reading (no pass to create).
+  bool IsFrontEnd = false;
 };
 
 /// Every registered pass and rule, in registry order.
@@ -36,6 +38,10 @@ llvm::ArrayRef<PassInfo> getRegisteredPasses();
 
 /// Appends the passes named in Pipeline (comma-separated) to PM. An unknown
 /// name, or one that runs on the other IR, is an error naming it.
+/// A registered pass or rule by name; null when Name is not one for that IR.
+std::unique_ptr<Pass<schema::Catalog>> createSchemaPass(llvm::StringRef Name);
+std::unique_ptr<Pass<api::API>> createAPIPass(llvm::StringRef Name);
+
 llvm::Error buildPipeline(PassManager<schema::Catalog> &PM,
                           llvm::StringRef Pipeline);
 llvm::Error buildPipeline(PassManager<api::API> &PM, llvm::StringRef Pipeline);

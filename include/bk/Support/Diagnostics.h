@@ -119,6 +119,12 @@ public:
   using Handler = std::function<void(const Diagnostic &)>;
   void setHandler(Handler H) { TheHandler = std::move(H); }
 
+  /// Sees every diagnostic first; one it returns true for is taken away
+  /// (neither counted nor buffered nor passed to the handler). bk-lint takes
+  /// the front end's checks this way and reports them as findings.
+  using Filter = std::function<bool(const Diagnostic &)>;
+  void setFilter(Filter F) { TheFilter = std::move(F); }
+
   void setOutput(llvm::raw_ostream &OS) { Out = &OS; }
   void setFormat(DiagnosticFormat F) { Format = F; }
   void setColor(ColorMode M);
@@ -145,6 +151,7 @@ private:
   llvm::SourceMgr &SM;
   std::vector<Diagnostic> Pending;
   Handler TheHandler;
+  Filter TheFilter;
   llvm::raw_ostream *Out = nullptr;
   DiagnosticFormat Format = DiagnosticFormat::Text;
   ColorMode Color = ColorMode::Auto;
