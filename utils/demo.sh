@@ -35,6 +35,10 @@ run() {
 run bk-diff examples/schema_v1.sql examples/schema_v2.sql || [[ $? -eq 1 ]]
 run bk-diff examples/schema_v1.sql examples/schema_v2.sql --format summary || [[ $? -eq 1 ]]
 
+# bk-lint on the pet-store description: the OWASP API Security and REST
+# convention rules (docs/CommandGuide/bk-lint.md). Exit 1 means findings.
+run bk-lint examples/openapi.yaml || [[ $? -eq 1 ]]
+
 # A hand-written schema through the SQL front end and back out as DDL, with a
 # lint rule on the way (audit_log has no primary key: a warning).
 run bk-opt -passes=verify,table-without-primary-key --emit=sql examples/schema_v1.sql

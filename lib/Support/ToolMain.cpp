@@ -42,6 +42,12 @@ static void fatalErrorHandler(void *, const char *Reason, bool) {
   sys::Process::Exit(ExitError, /*NoCleanup=*/true);
 }
 
+StringRef getVersionString() { return BK_VERSION_STRING; }
+
+ColorMode getColorOption() { return ColorOpt; }
+
+bool getQuietOption() { return QuietOpt; }
+
 static void printVersion(raw_ostream &OS) {
   OS << ToolNameForErrors << " (bk) " << BK_VERSION_STRING << "\n";
 }

@@ -33,6 +33,15 @@ enum ExitCode : int {
   ExitError = 2,
 };
 
+/// bk's version ("0.1.0"), as --version prints it.
+llvm::StringRef getVersionString();
+
+/// The --color setting (auto when not given).
+ColorMode getColorOption();
+
+/// Whether -q/--quiet was given.
+bool getQuietOption();
+
 /// The category every tool's own options belong to.
 llvm::cl::OptionCategory &getToolCategory();
 
