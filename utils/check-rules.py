@@ -5,7 +5,8 @@
 
 For each rule bk-lint lists: a doc page docs/rules/<id>.md with no TODO
 left, a lit test test/Lint/<id>.(yaml|bkir|sql) that runs the rule with
--verify-diagnostics and expects at least one diagnostic, and a row in
+-verify-diagnostics and expects at least one diagnostic (for a database
+check: an expectation in test/tools/bk-migrate/analyze.test), and a row in
 docs/CommandGuide/bk-lint.md. Prints one line per problem and a summary;
 exits 1 when anything is missing.
 """
@@ -27,6 +28,8 @@ def main():
     out = subprocess.run([args.bk_lint, '--no-config', '--list-rules'],
                          check=True, capture_output=True, text=True).stdout
     rules = [line.split()[0] for line in out.splitlines() if line.strip()]
+    kinds = {line.split()[0]: line.split()[2] for line in out.splitlines()
+             if len(line.split()) > 2}
     with open(os.path.join(args.root, 'docs/CommandGuide/bk-lint.md')) as f:
         guide = f.read()
 
@@ -42,6 +45,17 @@ def main():
                 problems.append(f'{rule}: docs/rules/{rule}.md has a TODO')
             if '## Why' not in text:
                 problems.append(f'{rule}: docs/rules/{rule}.md has no "## Why"')
+        if kinds.get(rule) == 'database':
+            # Database checks need a live server: their test is
+            # bk-migrate --analyze's fixture, which must expect each one.
+            with open(os.path.join(args.root,
+                                   'test/tools/bk-migrate/analyze.test')) as f:
+                if f'[{rule}]' not in f.read():
+                    problems.append(f'{rule}: not expected by '
+                                    'test/tools/bk-migrate/analyze.test')
+            if f'[`{rule}`]' not in guide:
+                problems.append(f'{rule}: not in docs/CommandGuide/bk-lint.md')
+            continue
         tests = [os.path.join(args.root, 'test/Lint', rule + ext)
                  for ext in ('.yaml', '.bkir', '.sql')]
         tests = [t for t in tests if os.path.exists(t)]

@@ -291,7 +291,7 @@ static void runRulesOn(Context &Ctx, IRUnitT &IR, const RuleConfig &Config,
   for (const RuleState &R : Config.rules()) {
     if (!R.Enabled || R.Info->Kind != Kind)
       continue;
-    if (R.Info->IsFrontEnd)
+    if (R.Info->IsFrontEnd || R.Info->IsDatabase)
       continue;
     std::unique_ptr<Pass<IRUnitT>> P = Create(R.getID());
     if (auto *TheRule = dynamic_cast<Rule<IRUnitT> *>(P.get()))
@@ -304,13 +304,23 @@ static void runRulesOn(Context &Ctx, IRUnitT &IR, const RuleConfig &Config,
 
 std::vector<Diagnostic> runRules(Context &Ctx, IRUnit &U,
                                  const RuleConfig &Config) {
+  if (U.Catalog)
+    return runRules(Ctx, *U.Catalog, Config);
   std::vector<Diagnostic> Findings;
   DiagnosticEngine &Diags = Ctx.getDiags();
   Diags.setHandler([&](const Diagnostic &D) { Findings.push_back(D); });
   if (U.API)
     runRulesOn(Ctx, *U.API, Config, IRKind::API, &createAPIPass);
-  else if (U.Catalog)
-    runRulesOn(Ctx, *U.Catalog, Config, IRKind::Schema, &createSchemaPass);
+  Diags.setHandler(nullptr);
+  return Findings;
+}
+
+std::vector<Diagnostic> runRules(Context &Ctx, schema::Catalog &C,
+                                 const RuleConfig &Config) {
+  std::vector<Diagnostic> Findings;
+  DiagnosticEngine &Diags = Ctx.getDiags();
+  Diags.setHandler([&](const Diagnostic &D) { Findings.push_back(D); });
+  runRulesOn(Ctx, C, Config, IRKind::Schema, &createSchemaPass);
   Diags.setHandler(nullptr);
   return Findings;
 }

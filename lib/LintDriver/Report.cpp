@@ -51,7 +51,7 @@ void writeTextReport(raw_ostream &OS, DiagnosticEngine &Diags,
     Parts.push_back(plural(C.Warnings, "warning"));
   if (C.Notes)
     Parts.push_back(plural(C.Notes, "note"));
-  OS << "bk-lint: ";
+  OS << R.ToolName << ": ";
   if (Parts.empty())
     OS << "no new findings";
   else
@@ -80,7 +80,7 @@ void writeJSONReport(raw_ostream &OS, ArrayRef<Diagnostic> Findings,
   json::OStream J(OS, 2);
   J.object([&] {
     J.attribute("version", 1);
-    J.attribute("tool", "bk-lint");
+    J.attribute("tool", R.ToolName);
     J.attributeArray("files", [&] {
       for (const std::string &F : R.Files)
         J.value(F);

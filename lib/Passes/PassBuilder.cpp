@@ -26,6 +26,14 @@ ArrayRef<PassInfo> getRegisteredPasses() {
   {ID, IRKind::API, true, Severity::SEV, DESC},
 #define API_FRONTEND_CHECK(ID, SEV, DESC)                                      \
   {ID, IRKind::API, true, Severity::SEV, DESC, /*IsFrontEnd=*/true},
+#define DATABASE_CHECK(ID, CLASS, SEV, DESC)                                   \
+  {ID,                                                                         \
+   IRKind::Schema,                                                             \
+   true,                                                                       \
+   Severity::SEV,                                                              \
+   DESC,                                                                       \
+   /*IsFrontEnd=*/false,                                                       \
+   /*IsDatabase=*/true},
 #include "bk/Passes/PassRegistry.def"
   };
   return Infos;
@@ -81,6 +89,12 @@ static Error buildPipelineImpl(PassManager<IRUnitT> &PM, StringRef Pipeline,
     }
     const PassInfo *Other = nullptr;
     for (const PassInfo &I : getRegisteredPasses()) {
+      if (I.Name == Name && I.IsDatabase)
+        return createStringError(
+            inconvertibleErrorCode(),
+            "'%s' is a check of a live database (bk-migrate --analyze), not "
+            "a pass",
+            Name.str().c_str());
       if (I.Name == Name && I.IsFrontEnd)
         return createStringError(
             inconvertibleErrorCode(),

@@ -1079,6 +1079,10 @@ void IRBuilder::Impl::createTable(P::CreateTableStmtContext *C) {
   for (auto *E : C->tableElement())
     if (auto *TC = E->tableConstraint())
       addTableConstraint(T, TC, Pending);
+  // CREATE TABLE accepts NOT VALID and ignores it: the new table has no rows
+  // to leave unchecked, and PostgreSQL records the constraint as validated.
+  for (PendingConstraint &PC : Pending)
+    PC.C.NotValid = false;
   if (C->parentTable) {
     T.PartitionOf = resolved(C->parentTable);
     T.PartitionBound = partitionBound(C->partitionBound());

@@ -95,8 +95,10 @@ static void listRules(raw_ostream &OS, const lint::RuleConfig &Config) {
         R.Enabled ? severityName(R.Sev).str() : std::string("off");
     OS << Setting;
     OS.indent(Setting.size() < 9 ? 9 - Setting.size() : 1);
-    OS << (R.Info->Kind == IRKind::API ? "openapi" : "sql    ") << "  "
-       << R.Info->Description << "\n";
+    OS << (R.Info->IsDatabase            ? "database"
+           : R.Info->Kind == IRKind::API ? "openapi "
+                                         : "sql     ")
+       << "  " << R.Info->Description << "\n";
   }
 }
 

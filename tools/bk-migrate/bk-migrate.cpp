@@ -13,13 +13,16 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "bk/Analyze/Analyzer.h"
 #include "bk/Database/CatalogReader.h"
 #include "bk/Database/Connection.h"
 #include "bk/Diff/Diff.h"
 #include "bk/Diff/MigrationDriver.h"
+#include "bk/LintDriver/Report.h"
 #include "bk/Migrate/Runner.h"
 #include "bk/Support/Context.h"
 #include "bk/Support/Error.h"
+#include "bk/Support/OutputFile.h"
 #include "bk/Support/ToolMain.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -63,6 +66,23 @@ static cl::list<std::string>
     ExcludeSchemas("exclude-schemas",
                    cl::desc("Skip these schemas of the database"),
                    cl::value_desc("a,b,..."), cl::CommaSeparated, cl::cat(Cat));
+static cl::opt<bool>
+    Analyze("analyze",
+            cl::desc("Report schema problems (the Schema IR rules of "
+                     "bk-lint) and what the statistics show (invalid and "
+                     "unused indexes, sequences near overflow); exit 1 on "
+                     "findings at or above --fail-severity"),
+            cl::cat(Cat));
+static cl::opt<unsigned> UnusedAfter(
+    "unused-after",
+    cl::desc("With --analyze: report unused indexes only when statistics "
+             "cover at least this many days (default 7; 0: always)"),
+    cl::value_desc("days"), cl::init(7), cl::cat(Cat));
+static cl::opt<std::string> FailSeverity(
+    "fail-severity",
+    cl::desc("With --analyze: exit 1 on findings at or above this severity "
+             "(error, warning, note; default warning)"),
+    cl::value_desc("severity"), cl::init("warning"), cl::cat(Cat));
 static diff::MigrationFlags Flags;
 
 /// The --connection server; null after reporting why not.
@@ -74,6 +94,77 @@ static std::unique_ptr<db::Connection> openConnection(Context &Ctx) {
     return nullptr;
   }
   return std::move(*Conn);
+}
+
+/// The server's catalog in --schemas/--exclude-schemas, without bk's own
+/// history schema (part of no desired schema, and not the user's to lint);
+/// null after reporting why not.
+static std::unique_ptr<schema::Catalog> readLiveCatalog(Context &Ctx,
+                                                        db::Connection &Conn) {
+  db::CatalogReaderOptions ReadOpts;
+  ReadOpts.Schemas = Schemas;
+  ReadOpts.ExcludeSchemas = ExcludeSchemas;
+  ReadOpts.ExcludeSchemas.push_back(migrate::HistorySchema);
+  Expected<std::unique_ptr<schema::Catalog>> Live =
+      db::readCatalog(Conn, ReadOpts);
+  if (!Live) {
+    reportError(Ctx.getDiags(), Live.takeError());
+    return nullptr;
+  }
+  return std::move(*Live);
+}
+
+/// --analyze: the rules over the live catalog and the database checks;
+/// exit 1 on findings at or above --fail-severity.
+static int runAnalyze(Context &Ctx) {
+  DiagnosticEngine &Diags = Ctx.getDiags();
+  Severity Fail;
+  if (FailSeverity == "remark" || !parseSeverity(FailSeverity, Fail))
+    return usageError(Diags, "--fail-severity wants error, warning or note, "
+                             "not '" +
+                                 FailSeverity + "'");
+  std::unique_ptr<db::Connection> Conn = openConnection(Ctx);
+  if (!Conn)
+    return failWithDiagnostics(Diags);
+  analyze::AnalyzeOptions Opts;
+  Opts.Schemas = Schemas;
+  Opts.ExcludeSchemas = ExcludeSchemas;
+  Opts.ExcludeSchemas.push_back(migrate::HistorySchema);
+  Opts.UnusedAfterDays = UnusedAfter;
+  std::unique_ptr<schema::Catalog> Live = readLiveCatalog(Ctx, *Conn);
+  if (!Live)
+    return failWithDiagnostics(Diags);
+  lint::RuleConfig Config;
+  Expected<std::vector<Diagnostic>> Findings =
+      analyze::analyzeDatabase(Ctx, *Conn, *Live, Config, Opts);
+  if (!Findings) {
+    reportError(Diags, Findings.takeError());
+    return failWithDiagnostics(Diags);
+  }
+  std::string Where = Conn->getDescription().str();
+  std::vector<std::string> Files = {Where};
+  lint::sortFindings(*Findings, Files);
+  lint::ReportInfo Info;
+  Info.Files = Files;
+  Info.Config = &Config;
+  Info.ToolName = "bk-migrate --analyze";
+  auto Out = OutputFile::create(Flags.getOutputFilename());
+  if (!Out) {
+    reportError(Diags, Out.takeError());
+    return failWithDiagnostics(Diags);
+  }
+  if (Flags.getFormat() == diff::OutputFormat::JSON)
+    lint::writeJSONReport((*Out)->os(), *Findings, Info);
+  else
+    lint::writeTextReport((*Out)->os(), Diags, *Findings, Info,
+                          /*UseColor=*/false);
+  if (reportError(Diags, (*Out)->commit()))
+    return failWithDiagnostics(Diags);
+  Diags.flush();
+  for (const Diagnostic &D : *Findings)
+    if (D.Sev >= Fail)
+      return ExitFindings;
+  return ExitSuccess;
 }
 
 /// --migrate / --rollback: the files, then the server; exit 0 done (or
@@ -103,6 +194,7 @@ int main(int argc, char **argv) {
   parseCommandLine(argc, argv,
                    "bk-migrate: a live PostgreSQL database and its "
                    "migrations\n\n"
+                   "  bk-migrate --connection URL --analyze [--format json]\n"
                    "  bk-migrate --connection URL --compare desired.sql "
                    "[-o up.sql] [--down down.sql]\n"
                    "  bk-migrate --connection URL --migrate FILE|DIR "
@@ -113,20 +205,23 @@ int main(int argc, char **argv) {
   Context Ctx;
   configureDiagnostics(Ctx, "bk-migrate");
   DiagnosticEngine &Diags = Ctx.getDiags();
-  bool Comparing = Compare.getNumOccurrences(),
+  bool Analyzing = Analyze, Comparing = Compare.getNumOccurrences(),
        Migrating = Migrate.getNumOccurrences(),
        RollingBack = Rollback.getNumOccurrences();
-  if (Comparing + Migrating + RollingBack != 1)
-    return usageError(
-        Diags, "give one of --compare desired.sql, --migrate FILE|DIR or "
-               "--rollback DIR (see --help)");
+  if (Analyzing + Comparing + Migrating + RollingBack != 1)
+    return usageError(Diags, "give one of --analyze, --compare desired.sql, "
+                             "--migrate FILE|DIR or --rollback DIR (see "
+                             "--help)");
   if (!ConnectionString.getNumOccurrences())
     return usageError(
-        Diags, std::string(Comparing   ? "--compare"
+        Diags, std::string(Analyzing   ? "--analyze"
+                           : Comparing ? "--compare"
                            : Migrating ? "--migrate"
                                        : "--rollback") +
                    " needs --connection URL (or --connection env for the PG* "
                    "environment)");
+  if (Analyzing)
+    return runAnalyze(Ctx);
   if (DryRun && Comparing)
     return usageError(Diags, "--dry-run goes with --migrate or --rollback");
   if (Migrating || RollingBack)
@@ -143,21 +238,13 @@ int main(int argc, char **argv) {
   std::unique_ptr<db::Connection> Conn = openConnection(Ctx);
   if (!Conn)
     return failWithDiagnostics(Diags);
-  db::CatalogReaderOptions ReadOpts;
-  ReadOpts.Schemas = Schemas;
-  ReadOpts.ExcludeSchemas = ExcludeSchemas;
-  // bk-migrate's own history is not part of any desired schema.
-  ReadOpts.ExcludeSchemas.push_back(migrate::HistorySchema);
-  Expected<std::unique_ptr<schema::Catalog>> Live =
-      db::readCatalog(*Conn, ReadOpts);
-  if (!Live) {
-    reportError(Diags, Live.takeError());
+  std::unique_ptr<schema::Catalog> Live = readLiveCatalog(Ctx, *Conn);
+  if (!Live)
     return failWithDiagnostics(Diags);
-  }
 
   diff::DiffOptions Opts = Flags.diffOptions();
   diff::Migration M;
-  bool OK = diff::diffCatalogs(**Live, *Desired, Opts, Diags, M);
+  bool OK = diff::diffCatalogs(*Live, *Desired, Opts, Diags, M);
   Diags.flush();
   if (!OK)
     return ExitError;

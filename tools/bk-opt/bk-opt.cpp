@@ -98,9 +98,10 @@ static void listPasses(raw_ostream &OS) {
   for (const PassInfo &P : getRegisteredPasses()) {
     OS << "  " << P.Name;
     OS.indent(P.Name.size() < 28 ? 28 - P.Name.size() : 1)
-        << (P.IsFrontEnd ? "front-end check"
-            : P.IsRule   ? "rule"
-                         : "pass")
+        << (P.IsDatabase   ? "database check"
+            : P.IsFrontEnd ? "front-end check"
+            : P.IsRule     ? "rule"
+                           : "pass")
         << ", " << getIRKindName(P.Kind) << ": " << P.Description << "\n";
   }
 }

@@ -48,6 +48,10 @@ public:
   bool validate(DiagnosticEngine &Diags) const;
   DiffOptions diffOptions() const;
   bool checkOnly() const { return Check; }
+  /// --format and -o, for modes that write a report instead of a
+  /// migration (bk-migrate --analyze).
+  OutputFormat getFormat() const { return Format; }
+  llvm::StringRef getOutputFilename() const { return OutputFilename; }
 
   /// Renders M as the options ask (SQL, JSON or a summary; -o and --down,
   /// or the --output-dir pair) and writes it atomically, all or nothing.

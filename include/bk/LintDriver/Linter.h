@@ -95,6 +95,9 @@ IRUnit readInputForLint(Context &Ctx, unsigned BufferID,
 /// rules reported them.
 std::vector<Diagnostic> runRules(Context &Ctx, IRUnit &U,
                                  const RuleConfig &Config);
+/// The Schema IR rules alone, over a catalog (bk-migrate --analyze).
+std::vector<Diagnostic> runRules(Context &Ctx, schema::Catalog &C,
+                                 const RuleConfig &Config);
 
 /// Orders findings for output: by file (in FileOrder, others after, by
 /// name), line, column, rule id, message.

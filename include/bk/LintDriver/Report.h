@@ -36,6 +36,8 @@ struct ReportInfo {
   /// Findings the baseline accepted (not in the list).
   unsigned Suppressed = 0;
   const RuleConfig *Config = nullptr;
+  /// Names the tool in the text summary and in JSON.
+  llvm::StringRef ToolName = "bk-lint";
 };
 
 void writeTextReport(llvm::raw_ostream &OS, DiagnosticEngine &Diags,

@@ -31,6 +31,8 @@ struct PassInfo {
   llvm::StringRef Description;
   /// A check the front end makes while reading (no pass to create).
   bool IsFrontEnd = false;
+  /// A check of a live database (lib/Analyze; no pass to create).
+  bool IsDatabase = false;
 };
 
 /// Every registered pass and rule, in registry order.

@@ -7,6 +7,12 @@
 #ifndef BK_PASSES_PASSINCLUDES_H
 #define BK_PASSES_PASSINCLUDES_H
 
+#include "bk/Lint/CascadeDeleteWithoutIndexRule.h"
+#include "bk/Lint/DuplicateIndexRule.h"
+#include "bk/Lint/ForeignKeyWithoutIndexRule.h"
+#include "bk/Lint/LowCardinalityIndexRule.h"
+#include "bk/Lint/NotValidConstraintRule.h"
+#include "bk/Lint/NullableUniqueColumnRule.h"
 #include "bk/Lint/OperationOperationId.h"
 #include "bk/Lint/Owasp429ResponseRule.h"
 #include "bk/Lint/OwaspAdditionalPropertiesRule.h"
@@ -24,6 +30,7 @@
 #include "bk/Lint/OwaspServerInventoryRule.h"
 #include "bk/Lint/OwaspStringBoundedRule.h"
 #include "bk/Lint/OwaspUrlInputRule.h"
+#include "bk/Lint/RedundantIndexRule.h"
 #include "bk/Lint/RestCreate201Rule.h"
 #include "bk/Lint/RestDelete204Rule.h"
 #include "bk/Lint/RestErrorEnvelopeRule.h"

@@ -1,0 +1,72 @@
+//===- DatabaseCheck.cpp - What database checks share ---------------------===//
+
+#include "bk/Analyze/DatabaseCheck.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
+
+using namespace llvm;
+
+namespace bk {
+namespace analyze {
+
+bool AnalyzeOptions::includesSchema(StringRef Name) const {
+  if (Name == "pg_catalog" || Name == "information_schema" ||
+      Name.startswith("pg_toast") || Name.startswith("pg_temp"))
+    return false;
+  if (is_contained(ExcludeSchemas, Name))
+    return false;
+  return Schemas.empty() || is_contained(Schemas, Name);
+}
+
+std::string formatBytes(int64_t Bytes) {
+  static const char *Units[] = {"bytes", "kB", "MB", "GB", "TB"};
+  double V = static_cast<double>(Bytes);
+  unsigned U = 0;
+  // pg_size_pretty switches unit from 10240 on.
+  while (U + 1 < 5 && V >= 10240) {
+    V /= 1024;
+    ++U;
+  }
+  std::string S;
+  raw_string_ostream OS(S);
+  if (U == 0)
+    OS << Bytes << " bytes";
+  else
+    OS << format("%.0f", V) << " " << Units[U];
+  return OS.str();
+}
+
+std::string formatAge(int64_t Seconds) {
+  auto Plural = [](int64_t N, StringRef Unit) {
+    return std::to_string(N) + " " + Unit.str() + (N == 1 ? "" : "s");
+  };
+  if (Seconds >= 2 * 86400)
+    return Plural(Seconds / 86400, "day");
+  if (Seconds >= 2 * 3600)
+    return Plural(Seconds / 3600, "hour");
+  if (Seconds >= 120)
+    return Plural(Seconds / 60, "minute");
+  return Plural(Seconds < 0 ? 0 : Seconds, "second");
+}
+
+std::string quoteIdent(StringRef Name) {
+  auto Lower = [](char C) { return C >= 'a' && C <= 'z'; };
+  bool Plain = !Name.empty() && (Lower(Name[0]) || Name[0] == '_');
+  for (char C : Name)
+    if (!(Lower(C) || isDigit(C) || C == '_' || C == '$'))
+      Plain = false;
+  if (Plain)
+    return Name.str();
+  std::string Out = "\"";
+  for (char C : Name) {
+    if (C == '"')
+      Out += '"';
+    Out += C;
+  }
+  return Out + "\"";
+}
+
+} // namespace analyze
+} // namespace bk

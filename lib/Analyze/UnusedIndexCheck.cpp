@@ -1,0 +1,69 @@
+//===- UnusedIndexCheck.cpp - unused-index --------------------------------===//
+//
+// A non-unique index no scan has used since statistics were reset costs
+// every INSERT, UPDATE and DELETE and takes space and cache for nothing.
+// Docs: docs/rules/unused-index.md
+//
+//===----------------------------------------------------------------------===//
+
+#include "bk/Analyze/Checks.h"
+
+using namespace llvm;
+
+namespace bk {
+namespace analyze {
+
+Error UnusedIndexCheck::run(db::Connection &Conn, const schema::Catalog &C,
+                            const AnalyzeOptions &Opts,
+                            std::vector<Diagnostic> &Out) {
+  // Unique, primary-key and constraint indexes enforce something; invalid
+  // ones are invalid-index's. The statistics' age bounds what "never" means.
+  Expected<db::QueryResult> R = Conn.query(R"(
+    SELECT s.schemaname AS schema, s.relname AS "table",
+           s.indexrelname AS index, pg_relation_size(s.indexrelid) AS bytes,
+           (SELECT extract(epoch FROM now() - d.stats_reset)::bigint
+              FROM pg_stat_database d
+             WHERE d.datname = current_database()) AS stats_age,
+           extract(epoch FROM now() - pg_postmaster_start_time())::bigint
+             AS uptime
+    FROM pg_stat_user_indexes s
+    JOIN pg_index i ON i.indexrelid = s.indexrelid
+    WHERE s.idx_scan = 0 AND NOT i.indisunique AND NOT i.indisprimary
+      AND i.indisvalid
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+                       WHERE c.conindid = s.indexrelid)
+    ORDER BY 1, 2, 3)");
+  if (!R)
+    return R.takeError();
+  for (size_t Row = 0; Row < R->size(); ++Row) {
+    const std::string &Schema = R->get(Row, "schema");
+    if (!Opts.includesSchema(Schema))
+      continue;
+    // Never reset: the statistics cover at least the server's uptime
+    // (PostgreSQL 15 keeps them across a clean restart).
+    bool Reset = !R->isNull(Row, "stats_age");
+    int64_t Age =
+        Reset ? R->getInt(Row, "stats_age") : R->getInt(Row, "uptime");
+    if (Opts.UnusedAfterDays && Age < int64_t(Opts.UnusedAfterDays) * 86400)
+      continue;
+    std::string Index =
+        quoteIdent(Schema) + "." + quoteIdent(R->get(Row, "index"));
+    std::string Table =
+        quoteIdent(Schema) + "." + quoteIdent(R->get(Row, "table"));
+    std::string Since =
+        Reset ? "since statistics were reset " + formatAge(Age) + " ago"
+              : "in the " + formatAge(Age) + " since the server started";
+    Out.push_back(finding(Conn, "index " + Index + " on " + Table +
+                                    " has not been used by any scan " + Since +
+                                    " (" +
+                                    formatBytes(R->getInt(Row, "bytes")) +
+                                    ", updated on every write); drop it "
+                                    "unless a rare job needs it: DROP INDEX "
+                                    "CONCURRENTLY " +
+                                    Index));
+  }
+  return Error::success();
+}
+
+} // namespace analyze
+} // namespace bk
