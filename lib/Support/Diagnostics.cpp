@@ -201,14 +201,53 @@ static SourceMgr::DiagKind toDiagKind(Severity S) {
   llvm_unreachable("unknown severity");
 }
 
+/// Source lines longer than this are shown as a window around the column.
+static constexpr size_t MaxSourceLineWidth = 160;
+
+/// The whole line L is on, without its line break.
+static StringRef lineAround(const SourceMgr &SM, SMLoc L) {
+  unsigned ID = SM.FindBufferContainingLoc(L);
+  if (!ID)
+    return StringRef();
+  StringRef Buf = SM.getMemoryBuffer(ID)->getBuffer();
+  size_t Pos = L.getPointer() - Buf.data();
+  // rfind looks at the characters before Pos.
+  size_t Begin = Buf.rfind('\n', Pos);
+  Begin = Begin == StringRef::npos ? 0 : Begin + 1;
+  size_t End = Buf.find_first_of("\r\n", Pos);
+  if (End == StringRef::npos)
+    End = Buf.size();
+  return Buf.slice(Begin, End);
+}
+
 void DiagnosticEngine::printText(raw_ostream &OS, const Diagnostic &D,
                                  bool UseColor) {
   std::string Msg = D.Message;
   if (!D.ID.empty())
     Msg += " [" + D.ID + "]";
   SMLoc L = toSMLoc(D.Location);
-  if (L.isValid()) {
+  StringRef Line = L.isValid() ? lineAround(SM, L) : StringRef();
+  if (L.isValid() && Line.size() <= MaxSourceLineWidth) {
     SM.PrintMessage(OS, L, toDiagKind(D.Sev), Msg, None, None, UseColor);
+  } else if (L.isValid()) {
+    // A very long line (minified JSON is one line of megabytes): show a
+    // window around the column, or every diagnostic would print it whole.
+    size_t Col = L.getPointer() - Line.data();
+    size_t Begin =
+        Col > MaxSourceLineWidth / 2 ? Col - MaxSourceLineWidth / 2 : 0;
+    size_t End = std::min(Line.size(), Begin + MaxSourceLineWidth);
+    std::string Where = D.Location.File.str() + ":" +
+                        std::to_string(D.Location.Line) + ":" +
+                        std::to_string(D.Location.Col);
+    SMDiagnostic Diag(Where, toDiagKind(D.Sev), Msg);
+    Diag.print(nullptr, OS, UseColor, /*ShowKindLabel=*/true);
+    std::string Window = (Begin ? "..." : "") + Line.slice(Begin, End).str() +
+                         (End < Line.size() ? "..." : "");
+    for (char &C : Window)
+      if (C == '\t')
+        C = ' ';
+    OS << Window << "\n"
+       << std::string(Col - Begin + (Begin ? 3 : 0), ' ') << "^\n";
   } else {
     // A location whose file is not loaded (IR read back from text), a
     // file-level diagnostic, or one about the run as a whole: same format,
