@@ -37,14 +37,16 @@ Error InvalidIndexCheck::run(db::Connection &Conn, const schema::Catalog &C,
     std::string Table =
         quoteIdent(Schema) + "." + quoteIdent(R->get(Row, "table"));
     bool Unique = R->getBool(Row, "is_unique");
-    Out.push_back(finding(
+    Diagnostic D = finding(
         Conn, Twine(Unique ? "unique index " : "index ") + Index + " on " +
                   Table + " is invalid (" +
                   formatBytes(R->getInt(Row, "bytes")) +
                   "): a CREATE INDEX CONCURRENTLY failed or was interrupted; "
                   "it slows every write, serves no read" +
                   (Unique ? " and enforces nothing for existing rows" : "") +
-                  "; rebuild it: REINDEX INDEX CONCURRENTLY " + Index));
+                  "; rebuild it: REINDEX INDEX CONCURRENTLY " + Index);
+    D.Fix = "REINDEX INDEX CONCURRENTLY " + Index + ";";
+    Out.push_back(std::move(D));
   }
   return Error::success();
 }

@@ -21,6 +21,7 @@ Error UnusedIndexCheck::run(db::Connection &Conn, const schema::Catalog &C,
   Expected<db::QueryResult> R = Conn.query(R"(
     SELECT s.schemaname AS schema, s.relname AS "table",
            s.indexrelname AS index, pg_relation_size(s.indexrelid) AS bytes,
+           pg_get_indexdef(s.indexrelid) AS def,
            (SELECT extract(epoch FROM now() - d.stats_reset)::bigint
               FROM pg_stat_database d
              WHERE d.datname = current_database()) AS stats_age,
@@ -53,14 +54,23 @@ Error UnusedIndexCheck::run(db::Connection &Conn, const schema::Catalog &C,
     std::string Since =
         Reset ? "since statistics were reset " + formatAge(Age) + " ago"
               : "in the " + formatAge(Age) + " since the server started";
-    Out.push_back(finding(Conn, "index " + Index + " on " + Table +
-                                    " has not been used by any scan " + Since +
-                                    " (" +
-                                    formatBytes(R->getInt(Row, "bytes")) +
-                                    ", updated on every write); drop it "
-                                    "unless a rare job needs it: DROP INDEX "
-                                    "CONCURRENTLY " +
-                                    Index));
+    Diagnostic D =
+        finding(Conn, "index " + Index + " on " + Table +
+                          " has not been used by any scan " + Since + " (" +
+                          formatBytes(R->getInt(Row, "bytes")) +
+                          ", updated on every write); drop it "
+                          "unless a rare job needs it: DROP INDEX "
+                          "CONCURRENTLY " +
+                          Index);
+    D.Fix = "DROP INDEX CONCURRENTLY " + Index + ";";
+    // pg_get_indexdef gives "CREATE [UNIQUE] INDEX name ON ..."; rebuild
+    // without blocking writes.
+    std::string Def = R->get(Row, "def");
+    size_t At = Def.find(" INDEX ");
+    if (At != std::string::npos)
+      Def.insert(At + 7, "CONCURRENTLY ");
+    D.Undo = Def + ";";
+    Out.push_back(std::move(D));
   }
   return Error::success();
 }

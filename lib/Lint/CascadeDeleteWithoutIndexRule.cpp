@@ -86,12 +86,14 @@ void CascadeDeleteWithoutIndexRule::check(
           continue;
         std::string Table = lint::qualifiedName(S, T);
         std::string Parent = lint::qualifiedName(FK.RefTable);
+        lint::IndexFix Fix = lint::suggestIndex(C, S, T, FK.Columns);
         Diagnostic D = finding(
             FK.Location, "foreign key '" + FK.Name + "' on " + Table + " " +
                              lint::columnList(FK.Columns) + " is ON DELETE " +
                              Action + " without an index; every delete from " +
-                             Parent + " scans " + Table + ": " +
-                             lint::suggestIndexSQL(C, S, T, FK.Columns));
+                             Parent + " scans " + Table + ": " + Fix.Create);
+        D.Fix = Fix.Create + ";";
+        D.Undo = Fix.Drop + ";";
         if (const schema::Table *P = C.findTable(FK.RefTable)) {
           CascadePath Path{C, D, {P}, {}};
           Path.follow(*P, Parent, 0);

@@ -97,10 +97,7 @@ void DuplicateIndexRule::check(schema::Catalog &C,
         // Never suggest dropping a constraint: when the duplicate is a
         // constraint's index, the plain index goes.
         const lint::TableIndex &ToDrop = Dup.isConstraint() ? Kept : Dup;
-        std::string DropSQL =
-            std::string(T.isPartitioned() ? "DROP INDEX "
-                                          : "DROP INDEX CONCURRENTLY ") +
-            schema::QualifiedName(S.Name, ToDrop.Name).sql();
+        std::string DropSQL = lint::dropIndexSQL(S, T, ToDrop.Name);
         std::string Table = lint::qualifiedName(S, T);
         std::string Msg;
         if (Dup.isConstraint())
@@ -112,6 +109,11 @@ void DuplicateIndexRule::check(schema::Catalog &C,
                 Kept.Name +
                 "'; it doubles the write cost and takes space: " + DropSQL;
         Diagnostic D = finding(Dup.Location, Msg);
+        // The index dropped is always a CREATE INDEX (never a constraint's).
+        if (ToDrop.Index) {
+          D.Fix = DropSQL + ";";
+          D.Undo = lint::recreateIndexSQL(S, T, *ToDrop.Index);
+        }
         D.addNote(Kept.Location, describe(Kept) + " is here");
         report(std::move(D));
       }

@@ -32,12 +32,16 @@ void ForeignKeyWithoutIndexRule::check(schema::Catalog &C,
         if (lint::isInheritedForeignKey(C, T, FK))
           continue;
         std::string Table = lint::qualifiedName(S, T);
-        report(FK.Location, "foreign key '" + FK.Name + "' on " + Table + " " +
-                                lint::columnList(FK.Columns) +
-                                " has no index; deleting or updating " +
-                                lint::qualifiedName(FK.RefTable) + " scans " +
-                                Table + ": " +
-                                lint::suggestIndexSQL(C, S, T, FK.Columns));
+        lint::IndexFix Fix = lint::suggestIndex(C, S, T, FK.Columns);
+        Diagnostic D =
+            finding(FK.Location, "foreign key '" + FK.Name + "' on " + Table +
+                                     " " + lint::columnList(FK.Columns) +
+                                     " has no index; deleting or updating " +
+                                     lint::qualifiedName(FK.RefTable) +
+                                     " scans " + Table + ": " + Fix.Create);
+        D.Fix = Fix.Create + ";";
+        D.Undo = Fix.Drop + ";";
+        report(std::move(D));
       }
     }
   }

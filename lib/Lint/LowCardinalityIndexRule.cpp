@@ -153,7 +153,12 @@ void LowCardinalityIndexRule::check(schema::Catalog &C,
         StringRef Concurrently = T.isPartitioned() ? "" : "CONCURRENTLY ";
         std::string Msg = "index '" + Idx.Name + "' on " + Table +
                           " leads with " + Holds + "; ";
+        Diagnostic D = finding(Idx.Location, "");
         if (Idx.Keys.size() == 1) {
+          // Only the drop is machine-applicable: which partial index serves
+          // the queries is the team's call.
+          D.Fix = lint::dropIndexSQL(S, T, Idx.Name) + ";";
+          D.Undo = lint::recreateIndexSQL(S, T, Idx);
           Msg += "the planner rarely uses it, yet every write pays for it: "
                  "DROP INDEX " +
                  Concurrently.str() +
@@ -178,7 +183,8 @@ void LowCardinalityIndexRule::check(schema::Catalog &C,
           }
           Msg += " WHERE " + Predicate;
         }
-        report(Idx.Location, Msg);
+        D.Message = Msg;
+        report(std::move(D));
       }
     }
   }

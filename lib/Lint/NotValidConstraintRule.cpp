@@ -21,13 +21,19 @@ void NotValidConstraintRule::check(schema::Catalog &C,
         if (!Con.NotValid || (Con.Kind != schema::ConstraintKind::Check &&
                               Con.Kind != schema::ConstraintKind::ForeignKey))
           continue;
-        report(Con.Location,
-               "constraint '" + Con.Name + "' on " + lint::qualifiedName(S, T) +
-                   " is NOT VALID: existing rows were never checked; validate "
-                   "it (takes only a SHARE UPDATE EXCLUSIVE lock): ALTER "
-                   "TABLE " +
-                   schema::QualifiedName(S.Name, T.Name).sql() +
-                   " VALIDATE CONSTRAINT " + schema::quoteIdentifier(Con.Name));
+        std::string Validate =
+            "ALTER TABLE " + schema::QualifiedName(S.Name, T.Name).sql() +
+            " VALIDATE CONSTRAINT " + schema::quoteIdentifier(Con.Name);
+        Diagnostic D = finding(Con.Location,
+                               "constraint '" + Con.Name + "' on " +
+                                   lint::qualifiedName(S, T) +
+                                   " is NOT VALID: existing rows were never "
+                                   "checked; validate it (takes only a SHARE "
+                                   "UPDATE EXCLUSIVE lock): " +
+                                   Validate);
+        // Validating cannot be undone (nor needs to be).
+        D.Fix = Validate + ";";
+        report(std::move(D));
       }
     }
   }

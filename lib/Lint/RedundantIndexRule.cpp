@@ -73,16 +73,17 @@ void RedundantIndexRule::check(schema::Catalog &C,
         if (!Longer)
           continue;
 
-        std::string DropSQL =
-            std::string(T.isPartitioned() ? "DROP INDEX "
-                                          : "DROP INDEX CONCURRENTLY ") +
-            schema::QualifiedName(S.Name, A.Name).sql();
+        std::string DropSQL = lint::dropIndexSQL(S, T, A.Name);
         Diagnostic D =
             finding(A.Location,
                     "index '" + A.Name + "' on " + lint::qualifiedName(S, T) +
                         " " + lint::columnList(A.Keys) + " is a prefix of '" +
                         Longer->Name + "' " + lint::columnList(Longer->Keys) +
                         ", which serves the same lookups: " + DropSQL);
+        if (A.Index) {
+          D.Fix = DropSQL + ";";
+          D.Undo = lint::recreateIndexSQL(S, T, *A.Index);
+        }
         D.addNote(Longer->Location,
                   (Longer->isConstraint() ? "constraint '" : "index '") +
                       Longer->Name + "' is here");

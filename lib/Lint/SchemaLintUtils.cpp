@@ -2,6 +2,8 @@
 
 #include "bk/Lint/SchemaLintUtils.h"
 
+#include "bk/SQLWriter/SQLWriter.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -272,9 +274,8 @@ static bool nameTakenInSchema(const schema::Schema &S, StringRef Name) {
   return false;
 }
 
-std::string suggestIndexSQL(const schema::Catalog &C, const schema::Schema &S,
-                            const schema::Table &T,
-                            ArrayRef<std::string> Columns) {
+IndexFix suggestIndex(const schema::Catalog &C, const schema::Schema &S,
+                      const schema::Table &T, ArrayRef<std::string> Columns) {
   std::string Addition = schema::nameAddition(Columns);
   // makeObjectName() keeps the label whole and cuts the table and column
   // parts, so "_idx" and "_idx_1" survive long names.
@@ -289,11 +290,28 @@ std::string suggestIndexSQL(const schema::Catalog &C, const schema::Schema &S,
   }
   // PostgreSQL cannot build an index on a partitioned table concurrently
   // (it is built on every partition in one statement).
-  return std::string(T.isPartitioned() ? "CREATE INDEX "
-                                       : "CREATE INDEX CONCURRENTLY ") +
-         schema::quoteIdentifier(Name) + " ON " +
-         schema::quoteIdentifier(S.Name) + "." +
-         schema::quoteIdentifier(T.Name) + " (" + Cols + ")";
+  IndexFix Fix;
+  Fix.Create = std::string(T.isPartitioned() ? "CREATE INDEX "
+                                             : "CREATE INDEX CONCURRENTLY ") +
+               schema::quoteIdentifier(Name) + " ON " +
+               schema::quoteIdentifier(S.Name) + "." +
+               schema::quoteIdentifier(T.Name) + " (" + Cols + ")";
+  Fix.Drop = dropIndexSQL(S, T, Name);
+  return Fix;
+}
+
+std::string dropIndexSQL(const schema::Schema &S, const schema::Table &T,
+                         StringRef IndexName) {
+  return std::string(T.isPartitioned() ? "DROP INDEX "
+                                       : "DROP INDEX CONCURRENTLY ") +
+         schema::QualifiedName(S.Name, IndexName).sql();
+}
+
+std::string recreateIndexSQL(const schema::Schema &S, const schema::Table &T,
+                             const schema::Index &Idx) {
+  sqlwriter::IndexWriteOptions Opts;
+  Opts.Concurrently = !T.isPartitioned();
+  return sqlwriter::writeCreateIndex(S, T.Name, Idx, Opts);
 }
 
 } // namespace lint

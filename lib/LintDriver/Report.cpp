@@ -94,6 +94,10 @@ void writeJSONReport(raw_ostream &OS, ArrayRef<Diagnostic> Findings,
           J.attribute("line", D.Location.Line);
           J.attribute("column", D.Location.Col);
           J.attribute("message", D.Message);
+          if (!D.Fix.empty())
+            J.attribute("fix", D.Fix);
+          if (!D.Undo.empty())
+            J.attribute("undo", D.Undo);
           if (!D.Notes.empty())
             writeNotes(J, D);
         });

@@ -25,6 +25,7 @@
 #include "bk/Support/OutputFile.h"
 #include "bk/Support/ToolMain.h"
 
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 
@@ -114,6 +115,38 @@ static std::unique_ptr<schema::Catalog> readLiveCatalog(Context &Ctx,
   return std::move(*Live);
 }
 
+/// The machine-applicable fixes of Findings as a migration: up applies them
+/// in report order, down undoes those that can be undone, in reverse.
+static diff::Migration
+fixesAsMigration(const std::vector<Diagnostic> &Findings) {
+  diff::Migration M;
+  auto StepFor = [](const Diagnostic &D, StringRef SQL) {
+    diff::Step S;
+    S.SQL = SQL.str();
+    StringRef Verb = StringRef(SQL).ltrim();
+    S.Change = Verb.startswith_insensitive("CREATE") ? diff::ChangeKind::Create
+               : Verb.startswith_insensitive("DROP") ? diff::ChangeKind::Drop
+                                                     : diff::ChangeKind::Alter;
+    S.Object = "finding [" + D.ID + "]";
+    S.NoTransaction = StringRef(SQL).contains("CONCURRENTLY");
+    S.Note = D.Message;
+    return S;
+  };
+  // Two findings can name the same fix (an index both duplicate and
+  // unused): it runs once, and is undone once.
+  StringSet<> Seen;
+  std::vector<const Diagnostic *> Applied;
+  for (const Diagnostic &D : Findings)
+    if (!D.Fix.empty() && Seen.insert(D.Fix).second) {
+      M.Up.Steps.push_back(StepFor(D, D.Fix));
+      Applied.push_back(&D);
+    }
+  for (auto It = Applied.rbegin(); It != Applied.rend(); ++It)
+    if (!(*It)->Undo.empty())
+      M.Down.Steps.push_back(StepFor(**It, (*It)->Undo));
+  return M;
+}
+
 /// --analyze: the rules over the live catalog and the database checks;
 /// exit 1 on findings at or above --fail-severity.
 static int runAnalyze(Context &Ctx) {
@@ -160,6 +193,17 @@ static int runAnalyze(Context &Ctx) {
                           /*UseColor=*/false);
   if (reportError(Diags, (*Out)->commit()))
     return failWithDiagnostics(Diags);
+  // --output-dir: the fixes as a migration pair for --migrate.
+  if (Flags.writesDirectory()) {
+    diff::Migration M = fixesAsMigration(*Findings);
+    if (!M.Up.empty()) {
+      diff::ScriptHeader H;
+      H.From = ("database " + Conn->getDescription()).str();
+      H.To = "the fixes of bk-migrate --analyze";
+      if (!Flags.write(Ctx, M, H, Flags.diffOptions()))
+        return failWithDiagnostics(Diags);
+    }
+  }
   Diags.flush();
   for (const Diagnostic &D : *Findings)
     if (D.Sev >= Fail)
@@ -220,8 +264,11 @@ int main(int argc, char **argv) {
                                        : "--rollback") +
                    " needs --connection URL (or --connection env for the PG* "
                    "environment)");
-  if (Analyzing)
+  if (Analyzing) {
+    if (!Flags.validate(Diags))
+      return failWithDiagnostics(Diags);
     return runAnalyze(Ctx);
+  }
   if (DryRun && Comparing)
     return usageError(Diags, "--dry-run goes with --migrate or --rollback");
   if (Migrating || RollingBack)

@@ -52,6 +52,8 @@ public:
   /// migration (bk-migrate --analyze).
   OutputFormat getFormat() const { return Format; }
   llvm::StringRef getOutputFilename() const { return OutputFilename; }
+  /// --output-dir was given: write() makes a migration pair there.
+  bool writesDirectory() const { return OutputDir.getNumOccurrences(); }
 
   /// Renders M as the options ask (SQL, JSON or a summary; -o and --down,
   /// or the --output-dir pair) and writes it atomically, all or nothing.

@@ -116,9 +116,25 @@ std::string columnList(llvm::ArrayRef<std::string> Columns);
 /// as PostgreSQL cuts implicit names; when an index, constraint or relation
 /// of S already has it, _1, _2, ... is appended. Identifiers are quoted
 /// where SQL needs it.
-std::string suggestIndexSQL(const schema::Catalog &C, const schema::Schema &S,
-                            const schema::Table &T,
-                            llvm::ArrayRef<std::string> Columns);
+/// Drop is the matching "DROP INDEX [CONCURRENTLY] schema.name". Neither
+/// ends with ';'.
+struct IndexFix {
+  std::string Create;
+  std::string Drop;
+};
+IndexFix suggestIndex(const schema::Catalog &C, const schema::Schema &S,
+                      const schema::Table &T,
+                      llvm::ArrayRef<std::string> Columns);
+
+/// "DROP INDEX [CONCURRENTLY] schema.name" for an index of T (no
+/// CONCURRENTLY on a partitioned table), without ';'.
+std::string dropIndexSQL(const schema::Schema &S, const schema::Table &T,
+                         llvm::StringRef IndexName);
+
+/// The CREATE INDEX statement that recreates Idx, an index of T, without
+/// blocking writes when PostgreSQL allows it; with ';'.
+std::string recreateIndexSQL(const schema::Schema &S, const schema::Table &T,
+                             const schema::Index &Idx);
 
 } // namespace lint
 } // namespace bk

@@ -69,6 +69,12 @@ struct Diagnostic {
   std::string ID;
   /// Notes attached to this diagnostic, printed right after it.
   std::vector<Diagnostic> Notes;
+  /// A machine-applicable fix in the input's language (SQL for the Schema
+  /// IR rules and database checks), and what undoes it; empty for none.
+  /// Messages say the fix in words too; tools that apply fixes (bk-migrate
+  /// --analyze --output) use these.
+  std::string Fix;
+  std::string Undo;
 
   Diagnostic() = default;
   Diagnostic(Severity Sev, Loc L, llvm::Twine Msg, llvm::StringRef ID = "")
