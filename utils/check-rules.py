@@ -6,12 +6,13 @@
 For each rule bk-lint lists: a doc page docs/rules/<id>.md with no TODO
 left, a lit test test/Lint/<id>.(yaml|bkir|sql) that runs the rule with
 -verify-diagnostics and expects at least one diagnostic (for a database
-check: an expectation in test/tools/bk-migrate/analyze.test), and a row in
+check: an expectation in test/tools/bk-migrate/analyze*.test), and a row in
 docs/CommandGuide/bk-lint.md. Prints one line per problem and a summary;
 exits 1 when anything is missing.
 """
 
 import argparse
+import glob
 import os
 import re
 import subprocess
@@ -48,11 +49,14 @@ def main():
         if kinds.get(rule) == 'database':
             # Database checks need a live server: their test is
             # bk-migrate --analyze's fixture, which must expect each one.
-            with open(os.path.join(args.root,
-                                   'test/tools/bk-migrate/analyze.test')) as f:
-                if f'[{rule}]' not in f.read():
-                    problems.append(f'{rule}: not expected by '
-                                    'test/tools/bk-migrate/analyze.test')
+            texts = ''
+            for name in sorted(glob.glob(os.path.join(
+                    args.root, 'test/tools/bk-migrate/analyze*.test'))):
+                with open(name) as f:
+                    texts += f.read()
+            if f'[{rule}]' not in texts:
+                problems.append(f'{rule}: not expected by '
+                                'test/tools/bk-migrate/analyze*.test')
             if f'[`{rule}`]' not in guide:
                 problems.append(f'{rule}: not in docs/CommandGuide/bk-lint.md')
             continue

@@ -35,6 +35,12 @@ struct AnalyzeOptions {
   unsigned UnusedAfterDays = 7;
   /// sequence-near-overflow reports from this share of the maximum.
   double SequenceRatio = 0.75;
+  /// seq-scan-heavy-table looks at tables with at least this many rows and
+  /// this many sequential scans.
+  int64_t SeqScanMinRows = 10000;
+  int64_t SeqScanMinScans = 100;
+  /// n-plus-one looks at statement shapes called at least this often.
+  int64_t NPlusOneMinCalls = 1000;
 
   /// Whether a schema is analysed under Schemas/ExcludeSchemas.
   bool includesSchema(llvm::StringRef Name) const;
