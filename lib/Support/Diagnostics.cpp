@@ -182,7 +182,23 @@ SMLoc DiagnosticEngine::toSMLoc(const Loc &L) const {
     const MemoryBuffer *Buf = SM.getMemoryBuffer(I);
     if (Buf->getBufferIdentifier() != L.File)
       continue;
-    return SM.FindLocForLineAndColumn(I, L.Line, L.Col ? L.Col : 1);
+    // The line's start comes from the SourceMgr's line cache; the column is
+    // added here. (FindLocForLineAndColumn checks the whole prefix of the
+    // line for line breaks: on a one-line file of megabytes, that made each
+    // diagnostic cost a scan of the file.)
+    SMLoc Start = SM.FindLocForLineAndColumn(I, L.Line, 1);
+    if (!Start.isValid())
+      return SMLoc();
+    size_t Off = L.Col ? L.Col - 1 : 0;
+    const char *P = Start.getPointer();
+    if (Off > size_t(Buf->getBufferEnd() - P))
+      return SMLoc();
+    // A column past the end of its line is no location (checked cheaply
+    // for ordinary lines).
+    if (Off < 4096 &&
+        StringRef(P, Off).find_first_of("\r\n") != StringRef::npos)
+      return SMLoc();
+    return SMLoc::getFromPointer(P + Off);
   }
   return SMLoc();
 }
@@ -204,19 +220,23 @@ static SourceMgr::DiagKind toDiagKind(Severity S) {
 /// Source lines longer than this are shown as a window around the column.
 static constexpr size_t MaxSourceLineWidth = 160;
 
-/// The whole line L is on, without its line break.
+/// The line L is on, without its line break, cut to 4 * MaxSourceLineWidth
+/// characters either side of L.
 static StringRef lineAround(const SourceMgr &SM, SMLoc L) {
   unsigned ID = SM.FindBufferContainingLoc(L);
   if (!ID)
     return StringRef();
   StringRef Buf = SM.getMemoryBuffer(ID)->getBuffer();
   size_t Pos = L.getPointer() - Buf.data();
-  // rfind looks at the characters before Pos.
-  size_t Begin = Buf.rfind('\n', Pos);
-  Begin = Begin == StringRef::npos ? 0 : Begin + 1;
-  size_t End = Buf.find_first_of("\r\n", Pos);
-  if (End == StringRef::npos)
-    End = Buf.size();
+  // Look no further than Reach either way: a one-line file of megabytes
+  // with thousands of diagnostics would otherwise be scanned whole for each
+  // (quadratic). A line cut at Reach is longer than the window anyway.
+  const size_t Reach = 4 * MaxSourceLineWidth;
+  size_t Low = Pos > Reach ? Pos - Reach : 0;
+  size_t Begin = Buf.slice(Low, Pos).rfind('\n');
+  Begin = Begin == StringRef::npos ? Low : Low + Begin + 1;
+  size_t End = Buf.slice(Pos, Pos + Reach).find_first_of("\r\n");
+  End = End == StringRef::npos ? std::min(Buf.size(), Pos + Reach) : Pos + End;
   return Buf.slice(Begin, End);
 }
 
