@@ -32,8 +32,8 @@ The bk under test: --bk PATH, else bk-lint (or, until it exists, bk-opt) in
 exists). bk-opt is run as `bk-opt FILE -o /dev/null`, anything else as
 `BK FILE`; standard error (and bk-lint's standard output, whose findings
 are counted by their [rule]) is read as a stream, keeping only the first
-2,000 bytes of each line: a one-line JSON file's diagnostics repeat the
-whole line.
+2,000 bytes of each line (a diagnostic repeats its source line, which in a
+one-line JSON file is the whole file).
 
 Prints one line per CRASH/HANG/UNLOCATED file, then a summary ending with
 
@@ -41,7 +41,8 @@ Prints one line per CRASH/HANG/UNLOCATED file, then a summary ending with
 
 and, with --report FILE, writes a Markdown report: counts per class, the 30
 most frequent error and warning messages (numbers replaced by N, quoted names
-by '...'), the CRASH/HANG/UNLOCATED files and the largest stderr outputs.
+by '...'), bk-lint's findings by rule, the CRASH/HANG/UNLOCATED files, the
+largest outputs and the slowest files.
 Exits 1 when any CRASH, HANG or UNLOCATED happened, 2 on usage or
 environment errors (npm missing, fetch failed), 0 otherwise. Standard
 library only.
@@ -55,6 +56,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -440,8 +442,9 @@ def write_report(path, args, bk_name, results, wall):
         out.append('')
     big = sorted(results, key=lambda r: -r['stderr_bytes'])[:5]
     out.append('## Largest outputs (stdout and stderr)\n')
-    out.append('A located diagnostic prints its whole source line, so a '
-               'one-line JSON file repeats itself once per diagnostic.\n')
+    out.append('What bk wrote per file: every located diagnostic repeats '
+               '(part of) its source line, so one-line JSON files with many '
+               'diagnostics write the most.\n')
     out.append('| file | bytes | errors | warnings |')
     out.append('| --- | ---: | ---: | ---: |')
     for r in big:
@@ -479,6 +482,8 @@ def main():
                                               and args.sample < 1):
         ap.error('--jobs, --timeout and --sample must be positive')
 
+    # A kill still removes the temporary directories (finally blocks).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     cache = cache_dir()
     err = fetch(cache)
     if err:
