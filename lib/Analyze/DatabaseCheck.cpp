@@ -51,22 +51,5 @@ std::string formatAge(int64_t Seconds) {
   return Plural(Seconds < 0 ? 0 : Seconds, "second");
 }
 
-std::string quoteIdent(StringRef Name) {
-  auto Lower = [](char C) { return C >= 'a' && C <= 'z'; };
-  bool Plain = !Name.empty() && (Lower(Name[0]) || Name[0] == '_');
-  for (char C : Name)
-    if (!(Lower(C) || isDigit(C) || C == '_' || C == '$'))
-      Plain = false;
-  if (Plain)
-    return Name.str();
-  std::string Out = "\"";
-  for (char C : Name) {
-    if (C == '"')
-      Out += '"';
-    Out += C;
-  }
-  return Out + "\"";
-}
-
 } // namespace analyze
 } // namespace bk

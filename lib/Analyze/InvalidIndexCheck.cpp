@@ -33,9 +33,9 @@ Error InvalidIndexCheck::run(db::Connection &Conn, const schema::Catalog &C,
     if (!Opts.includesSchema(Schema))
       continue;
     std::string Index =
-        quoteIdent(Schema) + "." + quoteIdent(R->get(Row, "index"));
+        schema::QualifiedName(Schema, R->get(Row, "index")).sql();
     std::string Table =
-        quoteIdent(Schema) + "." + quoteIdent(R->get(Row, "table"));
+        schema::QualifiedName(Schema, R->get(Row, "table")).sql();
     bool Unique = R->getBool(Row, "is_unique");
     Diagnostic D = finding(
         Conn, Twine(Unique ? "unique index " : "index ") + Index + " on " +

@@ -45,7 +45,7 @@ Error SeqScanHeavyTableCheck::run(db::Connection &Conn,
     if (!Opts.includesSchema(Schema))
       continue;
     std::string Table =
-        quoteIdent(Schema) + "." + quoteIdent(R->get(Row, "table"));
+        schema::QualifiedName(Schema, R->get(Row, "table")).sql();
     int64_t Seq = R->getInt(Row, "seq_scan");
     int64_t Idx = R->getInt(Row, "idx_scan");
     std::string Share;

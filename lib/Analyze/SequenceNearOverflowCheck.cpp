@@ -53,7 +53,7 @@ Error SequenceNearOverflowCheck::run(db::Connection &Conn,
     if (Max <= 0 || Last / Max < Opts.SequenceRatio)
       continue;
     std::string Seq =
-        quoteIdent(Schema) + "." + quoteIdent(R->get(Row, "sequence"));
+        schema::QualifiedName(Schema, R->get(Row, "sequence")).sql();
     const std::string &Type = R->get(Row, "type");
     std::string Pct;
     raw_string_ostream(Pct) << format("%.0f%%", 100 * Last / Max);

@@ -48,9 +48,9 @@ Error UnusedIndexCheck::run(db::Connection &Conn, const schema::Catalog &C,
     if (Opts.UnusedAfterDays && Age < int64_t(Opts.UnusedAfterDays) * 86400)
       continue;
     std::string Index =
-        quoteIdent(Schema) + "." + quoteIdent(R->get(Row, "index"));
+        schema::QualifiedName(Schema, R->get(Row, "index")).sql();
     std::string Table =
-        quoteIdent(Schema) + "." + quoteIdent(R->get(Row, "table"));
+        schema::QualifiedName(Schema, R->get(Row, "table")).sql();
     std::string Since =
         Reset ? "since statistics were reset " + formatAge(Age) + " ago"
               : "in the " + formatAge(Age) + " since the server started";

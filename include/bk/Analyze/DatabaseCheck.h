@@ -75,8 +75,6 @@ private:
 std::string formatBytes(int64_t Bytes);
 /// "12 days", "5 hours", "40 minutes".
 std::string formatAge(int64_t Seconds);
-/// An identifier quoted when PostgreSQL needs it.
-std::string quoteIdent(llvm::StringRef Name);
 
 } // namespace analyze
 } // namespace bk
