@@ -48,10 +48,7 @@ void DuplicateIndexRule::check(schema::Catalog &C,
                                AnalysisManager<schema::Catalog> &AM) {
   for (const schema::Schema &S : C.Schemas) {
     for (const schema::Table &T : S.Tables) {
-      std::vector<lint::TableIndex> Own;
-      for (lint::TableIndex &I : lint::getTableIndexes(C, T))
-        if (!I.FromParent)
-          Own.push_back(std::move(I));
+      std::vector<lint::TableIndex> Own = lint::getOwnIndexes(T);
 
       // Whether Own[X] is the one to drop of the duplicate pair (X, Y): the
       // non-unique one, else the later one.

@@ -55,10 +55,7 @@ void RedundantIndexRule::check(schema::Catalog &C,
                                AnalysisManager<schema::Catalog> &AM) {
   for (const schema::Schema &S : C.Schemas) {
     for (const schema::Table &T : S.Tables) {
-      std::vector<lint::TableIndex> Own;
-      for (lint::TableIndex &I : lint::getTableIndexes(C, T))
-        if (!I.FromParent)
-          Own.push_back(std::move(I));
+      std::vector<lint::TableIndex> Own = lint::getOwnIndexes(T);
 
       for (const lint::TableIndex &A : Own) {
         if (A.isConstraint() || A.Unique || !isBtree(A))

@@ -70,10 +70,15 @@ static void addTableIndexes(const schema::Table &T, bool FromParent,
   }
 }
 
-std::vector<TableIndex> getTableIndexes(const schema::Catalog &C,
-                                        const schema::Table &T) {
+std::vector<TableIndex> getOwnIndexes(const schema::Table &T) {
   std::vector<TableIndex> Out;
   addTableIndexes(T, /*FromParent=*/false, Out);
+  return Out;
+}
+
+std::vector<TableIndex> getTableIndexes(const schema::Catalog &C,
+                                        const schema::Table &T) {
+  std::vector<TableIndex> Out = getOwnIndexes(T);
   // Indexes of a partitioned table are created on each partition too; walk
   // up a bounded chain of parents (sub-partitions).
   const schema::Table *Cur = &T;

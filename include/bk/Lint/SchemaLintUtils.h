@@ -54,6 +54,9 @@ struct TableIndex {
 std::vector<TableIndex> getTableIndexes(const schema::Catalog &C,
                                         const schema::Table &T);
 
+/// T's own indexes only (no partitioned parent's), in the same order.
+std::vector<TableIndex> getOwnIndexes(const schema::Table &T);
+
 /// Whether I serves equality lookups on exactly Columns: a btree (or, for
 /// one column, hash) index whose leading Columns.size() keys are plain
 /// columns forming the same set, in any order. A partial index counts when
