@@ -141,8 +141,8 @@ VALIDATOR_ERR = 'validator error'
 BK_ERR = 'bk error'
 JUDGEMENTS = [
     # bk's semantic checks (docs/OpenAPI.md "Semantic checks").
-    ('bk', r'value does not match its schema', SEMANTIC,
-     'example/default does not match its schema'),
+    ('bk', r'(value|default) does not match its schema', SEMANTIC,
+     'default does not match its schema (3.0 MUST)'),
     ('bk', r"discriminator property '.*' is not required", SEMANTIC,
      'discriminator property not required (3.0 MUST)'),
     ('bk', r"discriminator property '.*' is not (declared|defined)", SEMANTIC,
@@ -159,6 +159,8 @@ JUDGEMENTS = [
     ('bk', r'duplicate (query|path|cookie) parameter|duplicate parameter',
      SEMANTIC, 'duplicate parameter'),
     ('bk', r'names unknown operation', SEMANTIC, 'link to unknown operation'),
+    ('bk', r"cannot resolve operationRef|operationRef '.*' does not point at",
+     SEMANTIC, 'operationRef pointing at no operation'),
     ('bk', r'security (requirement|scheme).*(not defined|undefined|unknown|'
      r'names no)', SEMANTIC, 'security requirement names no scheme'),
     ('bk', r'greater than|min.*> *max', SEMANTIC, 'min greater than max'),
@@ -227,7 +229,7 @@ JUDGEMENTS = [
 
 def judge(direction, message, version=''):
     for d, rx, label, name, *versions in JUDGEMENTS:
-        if versions and not version.startswith(versions[0]):
+        if versions and not version.startswith(tuple(versions[0])):
             continue
         if d == direction and re.search(rx, message):
             return label, name

@@ -338,15 +338,18 @@ llvm::Optional<unsigned> Response::getCode() const {
 
 const Parameter *Operation::findParameter(llvm::StringRef Name,
                                           ParamIn In) const {
-  for (const Parameter &P : Parameters) {
-    if (P.In != In)
-      continue;
-    // HTTP header names are case-insensitive.
-    if (In == ParamIn::Header ? Name.equals_insensitive(P.Name)
-                              : Name == P.Name)
+  for (const Parameter &P : Parameters)
+    if (P.is(Name, In))
       return &P;
-  }
   return nullptr;
+}
+
+bool Parameter::is(llvm::StringRef OtherName, ParamIn OtherIn) const {
+  if (In != OtherIn)
+    return false;
+  // HTTP header names are case-insensitive.
+  return In == ParamIn::Header ? OtherName.equals_insensitive(Name)
+                               : OtherName == Name;
 }
 
 const Response *Operation::findResponse(llvm::StringRef Status) const {

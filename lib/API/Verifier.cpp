@@ -49,6 +49,16 @@ private:
     Diags.error(L, Msg);
     Ok = false;
   }
+  void warning(Loc L, const llvm::Twine &Msg) { Diags.warning(L, Msg); }
+  /// Whether the description is OpenAPI 3.0 / at least 3.2 (an IR without
+  /// a version is checked by the newest rules).
+  bool isV30() const {
+    return llvm::StringRef(A.OpenAPIVersion).startswith("3.0");
+  }
+  bool isAtLeastV32() const {
+    llvm::StringRef V = A.OpenAPIVersion;
+    return !V.startswith("3.0") && !V.startswith("3.1");
+  }
   void errorWithNote(Loc L, const llvm::Twine &Msg, Loc NoteLoc,
                      const llvm::Twine &NoteMsg) {
     Diagnostic D(Severity::Error, L, Msg);
@@ -434,9 +444,12 @@ void Verifier::checkOperation(const Operation &Op, OpKind Kind) {
     } else {
       llvm::StringSet<> InTemplate;
       for (const std::string &P : Params) {
+        // 3.2 forbids a template expression appearing twice; before, both
+        // places simply take the parameter's value.
         if (!InTemplate.insert(P).second) {
-          error(L, "path template '" + Op.Path + "' repeats parameter '" + P +
-                       "'");
+          if (isAtLeastV32())
+            error(L, "path template '" + Op.Path + "' repeats parameter '" + P +
+                         "'");
           continue;
         }
         if (!Op.findParameter(P, ParamIn::Path))
@@ -453,8 +466,11 @@ void Verifier::checkOperation(const Operation &Op, OpKind Kind) {
   for (const Parameter &P : Op.Parameters)
     checkParameter(P);
   if (Op.Body) {
+    // `content` is required, but may be empty (no minProperties in the
+    // specification's schemas): such a body has no media type to send.
     if (Op.Body->Content.empty())
-      error(Op.Body->Location, "request body of '" + Name + "' has no content");
+      warning(Op.Body->Location,
+              "request body of '" + Name + "' has no media types");
     checkContent(Op.Body->Content);
   }
   checkUnique(
@@ -555,9 +571,15 @@ void Verifier::checkServer(const Server &S) {
         errorWithNote(VL, M, NL, NM);
       });
   for (const ServerVariable &V : S.Variables)
-    if (!V.Enum.empty() && !llvm::is_contained(V.Enum, V.Default))
-      error(V.Location, "default '" + V.Default + "' of server variable '" +
-                            V.Name + "' is not one of its enum values");
+    if (!V.Enum.empty() && !llvm::is_contained(V.Enum, V.Default)) {
+      // 3.0: the default SHOULD be in the enum; 3.1 made it MUST.
+      std::string Msg = "default '" + V.Default + "' of server variable '" +
+                        V.Name + "' is not one of its enum values";
+      if (isV30())
+        warning(V.Location, Msg);
+      else
+        error(V.Location, Msg);
+    }
   std::vector<std::string> Names;
   std::string Err;
   if (!parsePathTemplate(S.Url, Names, &Err)) {

@@ -258,8 +258,12 @@ IRUnit readInputForLint(Context &Ctx, unsigned BufferID,
                         const RuleConfig &Config,
                         std::vector<Diagnostic> &Findings) {
   openapi::ReadOptions Opts;
-  const RuleState *Examples = Config.find("example-matches-schema");
-  Opts.CheckExamples = Examples && Examples->Enabled;
+  auto Enabled = [&](StringRef ID) {
+    const RuleState *R = Config.find(ID);
+    return R && R->Enabled;
+  };
+  Opts.CheckExamples = Enabled("example-matches-schema");
+  Opts.CheckDefaults = Enabled("default-matches-schema");
   DiagnosticEngine &Diags = Ctx.getDiags();
   // Taken before they are counted, so the reader does not see errors. The
   // severity is the lower of the front end's (a 3.1 discriminator is only a

@@ -5,6 +5,7 @@
 #include "bk/API/API.h"
 #include "bk/API/APIText.h"
 #include "bk/OpenAPI/JSONPointer.h"
+#include "bk/Support/URI.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallString.h"
@@ -87,25 +88,10 @@ bool isRemoteRef(StringRef Ref) {
   });
 }
 
-static std::string percentDecode(StringRef S) {
-  std::string Out;
-  Out.reserve(S.size());
-  for (size_t I = 0; I < S.size(); ++I) {
-    if (S[I] == '%' && I + 2 < S.size() && isHexDigit(S[I + 1]) &&
-        isHexDigit(S[I + 2])) {
-      Out += static_cast<char>(hexFromNibbles(S[I + 1], S[I + 2]));
-      I += 2;
-      continue;
-    }
-    Out += S[I];
-  }
-  return Out;
-}
-
 bool parseJSONPointer(StringRef Pointer, std::vector<std::string> &Tokens,
                       std::string *Error) {
   Tokens.clear();
-  std::string Decoded = percentDecode(Pointer);
+  std::string Decoded = uri::percentDecode(Pointer);
   StringRef P = Decoded;
   if (P.empty())
     return true;

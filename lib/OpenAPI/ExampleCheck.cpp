@@ -300,11 +300,15 @@ bool checkValues(ArrayRef<ValueCheck> Checks, RefResolver &R,
     Checker K(R);
     if (K.check(C.Value, C.SchemaDoc, C.Schema, "", 0))
       continue;
-    OK = false;
+    Severity Sev =
+        C.IsDefault && R.isV30() ? Severity::Error : Severity::Warning;
+    if (Sev == Severity::Error)
+      OK = false;
     std::string Where = K.WhyPath.empty() ? "" : " at '" + K.WhyPath + "'";
-    Diagnostic Diag(Severity::Error, R.locOf(C.ValueDoc, C.Value->Ptr),
-                    "value does not match its schema" + Where + ": " + K.Why,
-                    ExampleCheckID);
+    std::string What = C.IsDefault ? "default" : "example";
+    Diagnostic Diag(Sev, R.locOf(C.ValueDoc, C.Value->Ptr),
+                    What + " does not match its schema" + Where + ": " + K.Why,
+                    C.IsDefault ? DefaultCheckID : ExampleCheckID);
     Diag.addNote(R.locOf(C.SchemaDoc, C.Schema->Ptr), "schema is here");
     Diags.report(std::move(Diag));
   }

@@ -37,16 +37,20 @@ struct ValueCheck {
   const JNode *Value;
   Document *SchemaDoc;
   const JNode *Schema;
+  /// A schema's `default` (else an example).
+  bool IsDefault = false;
 };
 
-/// Reports every value that does not match its schema (an error at the
-/// value, with a note at the schema); false when one did not.
-/// The id mismatches carry: the front-end check's name in
+/// The ids mismatches carry: the front-end checks' names in
 /// PassRegistry.def.
 inline constexpr const char *ExampleCheckID = "example-matches-schema";
+inline constexpr const char *DefaultCheckID = "default-matches-schema";
 
-/// Checks each value against its schema; every mismatch is an error with id
-/// ExampleCheckID. False when any value did not match.
+/// Checks each value against its schema and reports every mismatch at the
+/// value, with a note at the schema: an example as a warning with id
+/// ExampleCheckID (examples SHOULD match), a default with id DefaultCheckID,
+/// as an error in 3.0 (defaults MUST conform) and a warning from 3.1 (JSON
+/// Schema: SHOULD). False when an error was reported.
 bool checkValues(llvm::ArrayRef<ValueCheck> Checks, RefResolver &R,
                  DiagnosticEngine &Diags);
 

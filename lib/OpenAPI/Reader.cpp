@@ -12,6 +12,7 @@
 
 #include "bk/API/Verifier.h"
 #include "bk/OpenAPI/JSONPointer.h"
+#include "bk/Support/URI.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -142,6 +143,22 @@ private:
     Out = M.Value->Text.str();
     return true;
   }
+  /// A string field the specification calls a URL or URI: it must be an
+  /// RFC 3986 URI-reference (what the official JSON Schemas check with
+  /// `format: uri-reference`).
+  bool uriRef(const Member &M, StringRef Obj, std::string *Out = nullptr) {
+    if (!expect(M, JNode::String, Obj))
+      return false;
+    std::string Why;
+    if (!uri::isURIReference(M.Value->Text, &Why)) {
+      error(M.Value->Ptr,
+            "'" + M.Key + "' in " + Obj + " is not a URI reference: " + Why);
+      return false;
+    }
+    if (Out)
+      *Out = M.Value->Text.str();
+    return true;
+  }
   bool flag(const Member &M, bool &Out, StringRef Obj) {
     if (!expect(M, JNode::Bool, Obj))
       return false;
@@ -194,7 +211,8 @@ private:
   /// Null after an error. Scope keeps the previous document.
   const JNode *deref(const JNode *N, Optional<DocScope> &Scope);
   Document *loadDocument(StringRef Path, const char *RefPtr, StringRef Ref);
-  bool resolveRefString(const JNode *RefNode, Document *&D, const JNode *&N);
+  bool resolveRefString(const JNode *RefNode, Document *&D, const JNode *&N,
+                        StringRef Field = "$ref");
 
   template <typename Fn> void withRef(const JNode *N, StringRef Obj, Fn F) {
     if (!N->isObject()) {
@@ -275,9 +293,11 @@ private:
                             StringRef Pointer);
   void checkDiscriminator(const JNode *N, const JNode *Disc,
                           StringRef PropName);
-  void addValueCheck(const JNode *Value, const JNode *Schema) {
-    if (Value && Schema)
-      ValueChecks.push_back({Cur, Value, Cur, Schema});
+  void addValueCheck(const JNode *Value, const JNode *Schema,
+                     bool IsDefault = false) {
+    if (Value && Schema &&
+        (IsDefault ? Opts.CheckDefaults : Opts.CheckExamples))
+      ValueChecks.push_back({Cur, Value, Cur, Schema, IsDefault});
   }
 
   Context &Ctx;
@@ -337,23 +357,23 @@ Document *Reader::loadDocument(StringRef Path, const char *RefPtr,
 }
 
 bool Reader::resolveRefString(const JNode *RefNode, Document *&D,
-                              const JNode *&N) {
+                              const JNode *&N, StringRef Field) {
   if (!RefNode->isString()) {
-    error(RefNode->Ptr, "'$ref' must be a string, not " + an(RefNode));
+    error(RefNode->Ptr, "'" + Field + "' must be a string, not " + an(RefNode));
     return false;
   }
   StringRef Ref = RefNode->Text;
   if (isRemoteRef(Ref)) {
     // Remote documents are never fetched: the object is left out (a schema
     // accepts anything) and the user is told.
-    warning(RefNode->Ptr, "remote $ref '" + Ref +
+    warning(RefNode->Ptr, "remote " + Field + " '" + Ref +
                               "' is not followed (bk reads local files only)");
     return false;
   }
   RefParts Parts = splitRef(Ref);
   Document *Target = Cur;
   if (!Parts.File.empty() && !Opts.AllowExternalRefs) {
-    error(RefNode->Ptr, "cannot resolve $ref '" + Ref +
+    error(RefNode->Ptr, "cannot resolve " + Field + " '" + Ref +
                             "': references to other files are disabled");
     return false;
   }
@@ -366,7 +386,7 @@ bool Reader::resolveRefString(const JNode *RefNode, Document *&D,
   std::string Err;
   const JNode *T = resolvePointer(Target->Root, Parts.Pointer, Err);
   if (!T) {
-    error(RefNode->Ptr, "cannot resolve $ref '" + Ref + "': " + Err);
+    error(RefNode->Ptr, "cannot resolve " + Field + " '" + Ref + "': " + Err);
     return false;
   }
   D = Target;
@@ -570,7 +590,7 @@ void Reader::fillSchema(const JNode *N, SchemaNode &S) {
     }
     if (K == "default") {
       S.Default = toJSON(M.Value);
-      addValueCheck(M.Value, N);
+      addValueCheck(M.Value, N, /*IsDefault=*/true);
       return true;
     }
     if (K == "example") {
@@ -862,7 +882,9 @@ void Reader::readExternalDocs(const Member &M) {
     return;
   require(E, "url", Obj);
   fields(E, Obj, nullptr, [&](const Member &EM) {
-    if (EM.Key == "url" || EM.Key == "description")
+    if (EM.Key == "url")
+      return uriRef(EM, Obj), true;
+    if (EM.Key == "description")
       return expect(EM, JNode::String, Obj), true;
     return false;
   });
@@ -994,17 +1016,22 @@ bool Reader::readParameter(const JNode *N, api::Parameter &P, bool ForIR) {
   exclusive(N, "example", "examples", Obj);
   if (NameN && InN)
     checkParamName(NameN, P.In);
-  // Where allowReserved may appear: query (3.0, 3.1); 3.2 adds path and
-  // form-style cookies.
+  // Where allowReserved applies: query (3.0, 3.1); 3.2 adds path and
+  // form-style cookies. 3.0 only says so (its schema allows the field on
+  // any parameter, where it has no effect); the 3.1 and 3.2 schemas forbid
+  // it elsewhere.
   if (const Member *AR = N->getMember("allowReserved")) {
     bool OK = P.In == api::ParamIn::Query;
     if (V >= V32)
       OK |= P.In == api::ParamIn::Path ||
             (P.In == api::ParamIn::Cookie && !CookieStyle);
-    if (!OK && InN)
-      error(AR->KeyPtr, "'allowReserved' is not allowed for " +
-                            api::paramInName(P.In) + " parameters" +
-                            (CookieStyle ? " with style 'cookie'" : ""));
+    std::string Where = (api::paramInName(P.In) + " parameters" +
+                         (CookieStyle ? " with style 'cookie'" : ""))
+                            .str();
+    if (!OK && InN && V == V30)
+      warning(AR->KeyPtr, "'allowReserved' has no effect on " + Where);
+    else if (!OK && InN)
+      error(AR->KeyPtr, "'allowReserved' is not allowed for " + Where);
   }
   if (P.In == api::ParamIn::QueryString) {
     if (N->get("schema"))
@@ -1084,7 +1111,14 @@ void Reader::readHeader(const JNode *N, StringRef Name, api::Header &H) {
     if (K == "explode")
       return expect(M, JNode::Bool, Obj), true;
     if (K == "allowReserved") {
-      error(M.KeyPtr, "'allowReserved' is not allowed in header object");
+      // 3.0's Header Object follows the Parameter Object, where the field
+      // only applies to query parameters; 3.1 leaves it out.
+      if (V == V30) {
+        if (expect(M, JNode::Bool, Obj))
+          warning(M.KeyPtr, "'allowReserved' has no effect in a header object");
+      } else {
+        error(M.KeyPtr, "'allowReserved' is not allowed in header object");
+      }
       return true;
     }
     if (K == "schema") {
@@ -1281,7 +1315,7 @@ void Reader::readExample(const JNode *N, api::NamedExample &E,
       return true;
     }
     if (K == "externalValue")
-      return str(M, E.ExternalValue, Obj), true;
+      return uriRef(M, Obj, &E.ExternalValue), true;
     if (K == "dataValue") {
       if (since(V32, M, Obj)) {
         E.Value = toJSON(M.Value);
@@ -1315,14 +1349,34 @@ void Reader::readRequestBody(const JNode *N, api::RequestBody &B) {
   });
 }
 
+/// Whether the fragment of Ref ends at an operation: a method of a path item
+/// (or, in 3.2, an entry of its additionalOperations).
+static bool pointsAtOperation(StringRef Ref) {
+  std::vector<std::string> Tokens;
+  if (!parseJSONPointer(splitRef(Ref).Pointer, Tokens) || Tokens.size() < 2)
+    return false;
+  return api::parseMethod(Tokens.back()).hasValue() ||
+         Tokens[Tokens.size() - 2] == "additionalOperations";
+}
+
 void Reader::readLink(const JNode *N, api::Link &L) {
   StringRef Obj = "link object";
   fields(N, Obj, nullptr, [&](const Member &M) {
     StringRef K = M.Key;
     if (K == "operationId")
       return str(M, L.OperationId, Obj), true;
-    if (K == "operationRef")
-      return str(M, L.OperationRef, Obj), true;
+    if (K == "operationRef") {
+      // A URI reference to an operation: followed like a $ref, it must
+      // land on an Operation Object (a method of a path item).
+      Document *D;
+      const JNode *T;
+      if (uriRef(M, Obj, &L.OperationRef) &&
+          resolveRefString(M.Value, D, T, "operationRef") &&
+          (!T->isObject() || !pointsAtOperation(M.Value->Text)))
+        error(M.Value->Ptr, "operationRef '" + M.Value->Text +
+                                "' does not point at an operation");
+      return true;
+    }
     if (K == "description")
       return str(M, L.Description, Obj), true;
     if (K == "parameters") {
@@ -1525,9 +1579,8 @@ void Reader::readOperation(
     withRef(PN.second, "parameter object", [&](const JNode *T) {
       api::Parameter P;
       readParameter(T, P, ForIR);
-      bool Overridden = llvm::any_of(Own, [&](const api::Parameter &O) {
-        return O.Name == P.Name && O.In == P.In;
-      });
+      bool Overridden = llvm::any_of(
+          Own, [&](const api::Parameter &O) { return O.is(P.Name, P.In); });
       if (!Overridden) {
         Op.Parameters.push_back(std::move(P));
         AllNodes.push_back(T);
@@ -1736,13 +1789,14 @@ void Reader::readFlows(const Member &M, api::SecurityScheme &S) {
     fields(FN, FObj, nullptr, [&](const Member &X) {
       StringRef K = X.Key;
       if (K == "authorizationUrl")
-        return str(X, Flow.AuthorizationUrl, FObj), true;
+        return uriRef(X, FObj, &Flow.AuthorizationUrl), true;
       if (K == "tokenUrl")
-        return str(X, Flow.TokenUrl, FObj), true;
+        return uriRef(X, FObj, &Flow.TokenUrl), true;
       if (K == "refreshUrl")
-        return str(X, Flow.RefreshUrl, FObj), true;
+        return uriRef(X, FObj, &Flow.RefreshUrl), true;
       if (K == "deviceAuthorizationUrl")
-        return since(V32, X, FObj) && str(X, Flow.DeviceAuthorizationUrl, FObj),
+        return since(V32, X, FObj) &&
+                   uriRef(X, FObj, &Flow.DeviceAuthorizationUrl),
                true;
       if (K == "scopes") {
         if (const JNode *Sc = object(X, FObj))
@@ -1807,11 +1861,11 @@ void Reader::readSecurityScheme(const JNode *N, api::SecurityScheme &S) {
     if (K == "flows")
       return readFlows(M, S), true;
     if (K == "openIdConnectUrl")
-      return str(M, S.OpenIdConnectUrl, Obj), true;
+      return uriRef(M, Obj, &S.OpenIdConnectUrl), true;
     if (K == "deprecated")
       return since(V32, M, Obj) && flag(M, S.Deprecated, Obj), true;
     if (K == "oauth2MetadataUrl")
-      return since(V32, M, Obj) && expect(M, JNode::String, Obj), true;
+      return since(V32, M, Obj) && uriRef(M, Obj), true;
     return false;
   });
 }
@@ -1892,23 +1946,27 @@ void Reader::readInfo(const Member &M) {
     if (K == "title")
       return str(F, Info.Title, Obj), true;
     if (K == "version") {
-      // `version: 1.0` is a YAML number; accept it as written.
-      if (F.Value->K == JNode::Number)
-        Info.Version = F.Value->Text.str();
-      else
-        str(F, Info.Version, Obj);
-      return true;
+      // `version: 1.10` is a YAML number (1.1): the version is a string.
+      if (F.Value->K == JNode::Number) {
+        error(F.Value->Ptr, "'version' in " + Obj + " must be a string, not " +
+                                an(F.Value) + "; quote it: '" + F.Value->Text +
+                                "'");
+        return true;
+      }
+      return str(F, Info.Version, Obj), true;
     }
     if (K == "summary")
       return since(V31, F, Obj) && str(F, Info.Summary, Obj), true;
     if (K == "description")
       return str(F, Info.Description, Obj), true;
     if (K == "termsOfService")
-      return expect(F, JNode::String, Obj), true;
+      return uriRef(F, Obj), true;
     if (K == "contact") {
       if (const JNode *C = object(F, Obj))
         fields(C, "contact object", nullptr, [&](const Member &X) {
-          if (X.Key == "name" || X.Key == "url" || X.Key == "email")
+          if (X.Key == "url")
+            return uriRef(X, "contact object"), true;
+          if (X.Key == "name" || X.Key == "email")
             return expect(X, JNode::String, "contact object"), true;
           return false;
         });
@@ -1919,7 +1977,9 @@ void Reader::readInfo(const Member &M) {
       if (const JNode *L = object(F, Obj)) {
         require(L, "name", LObj);
         fields(L, LObj, nullptr, [&](const Member &X) {
-          if (X.Key == "name" || X.Key == "url")
+          if (X.Key == "url")
+            return uriRef(X, LObj), true;
+          if (X.Key == "name")
             return expect(X, JNode::String, LObj), true;
           if (X.Key == "identifier")
             return since(V31, X, LObj) && expect(X, JNode::String, LObj), true;
@@ -2144,9 +2204,9 @@ std::unique_ptr<API> Reader::read(unsigned BufferID) {
     if (K == "info")
       return readInfo(M), true;
     if (K == "jsonSchemaDialect")
-      return since(V31, M, Obj) && expect(M, JNode::String, Obj), true;
+      return since(V31, M, Obj) && uriRef(M, Obj), true;
     if (K == "$self")
-      return since(V32, M, Obj) && expect(M, JNode::String, Obj), true;
+      return since(V32, M, Obj) && uriRef(M, Obj), true;
     if (K == "servers")
       return readServers(M, &A->Servers), true;
     if (K == "paths")
@@ -2179,8 +2239,7 @@ std::unique_ptr<API> Reader::read(unsigned BufferID) {
     A->Schemas.push_back(std::move(NS));
   }
 
-  if (Opts.CheckExamples)
-    checkValues(ValueChecks, *this, Diags);
+  checkValues(ValueChecks, *this, Diags);
 
   if (Diags.getNumErrors() != ErrorsBefore)
     return nullptr;

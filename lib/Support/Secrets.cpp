@@ -1,6 +1,7 @@
 //===- Secrets.cpp - Never print a password -------------------------------===//
 
 #include "bk/Support/Secrets.h"
+#include "bk/Support/URI.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -10,20 +11,6 @@ namespace bk {
 
 static bool isURI(StringRef Conn) {
   return Conn.startswith("postgres://") || Conn.startswith("postgresql://");
-}
-
-static std::string percentDecode(StringRef S) {
-  std::string Out;
-  for (size_t I = 0; I < S.size(); ++I) {
-    if (S[I] == '%' && I + 2 < S.size() && isHexDigit(S[I + 1]) &&
-        isHexDigit(S[I + 2])) {
-      Out += char(hexFromNibbles(S[I + 1], S[I + 2]));
-      I += 2;
-      continue;
-    }
-    Out += S[I];
-  }
-  return Out;
 }
 
 namespace {
@@ -169,10 +156,10 @@ Optional<std::string> extractPassword(StringRef Conn) {
     Conn.substr(P.QueryBegin).split(Params, '&');
     for (StringRef Param : Params)
       if (Param.consume_front("password="))
-        return percentDecode(Param.split('#').first);
+        return uri::percentDecode(Param.split('#').first);
   }
   if (P.PasswordBegin != std::string::npos)
-    return percentDecode(Conn.slice(P.PasswordBegin, P.UserInfoEnd));
+    return uri::percentDecode(Conn.slice(P.PasswordBegin, P.UserInfoEnd));
   return None;
 }
 

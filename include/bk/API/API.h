@@ -388,6 +388,9 @@ struct Parameter {
   ParamStyle getEffectiveStyle() const;
   /// The explode in effect: the written one, else true exactly for form.
   bool getEffectiveExplode() const;
+  /// Whether this parameter is (Name, In): the same location and name,
+  /// compared case-insensitively for headers (HTTP field names are).
+  bool is(llvm::StringRef OtherName, ParamIn OtherIn) const;
 };
 
 struct RequestBody {

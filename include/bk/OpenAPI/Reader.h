@@ -40,10 +40,14 @@ struct ReadOptions {
   unsigned MaxDepth = 512;
   /// Most nodes a document may expand to through YAML aliases.
   size_t MaxExpandedNodes = 50000000;
-  /// Checks examples and defaults against their schemas (the front-end
-  /// check "example-matches-schema"; its errors carry that id, so bk-lint
-  /// can take them as findings). Off: bk-lint with the check disabled.
+  /// Checks examples against their schemas (the front-end check
+  /// "example-matches-schema": warnings, the specification says examples
+  /// SHOULD match) and schema defaults (the check "default-matches-schema":
+  /// errors in 3.0, where a default MUST conform, warnings from 3.1, where
+  /// JSON Schema says SHOULD). The diagnostics carry those ids, so bk-lint
+  /// can take them as findings; off: bk-lint with the check disabled.
   bool CheckExamples = true;
+  bool CheckDefaults = true;
 };
 
 /// Reads the OpenAPI description in BufferID (already in Ctx's SourceMgr).
