@@ -94,3 +94,9 @@ config.substitutions.append(('%diff_roundtrip',
     os.path.join(config.bk_tools_dir, 'bk-diff'),
     os.path.join(config.bk_tools_dir, 'bk-migrate'))))
 config.substitutions.append(('%python', '"%s"' % config.python_executable))
+# A loopback HTTP server for bk-load (utils/http-test-server.py): runs the
+# command after '--' with '{port}' replaced by the server's port.
+#   RUN: %http_server -- bk-load http://127.0.0.1:{port}/ok --requests 10
+config.substitutions.append(('%http_server', '"%s" "%s"' % (
+    config.python_executable,
+    os.path.join(config.bk_src_root, 'utils', 'http-test-server.py'))))

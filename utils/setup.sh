@@ -20,7 +20,7 @@ BK_PACKAGES=(
   llvm-14-dev llvm-14-tools
   libpq-dev postgresql-15
   antlr4 libantlr4-runtime-dev
-  libboost-dev libkainjow-mustache-dev libssl-dev uuid-dev zlib1g-dev
+  libboost-dev libkainjow-mustache-dev libssl-dev openssl uuid-dev zlib1g-dev
   libgtest-dev default-jre-headless python3
   clang-14 libclang-rt-14-dev
 )
