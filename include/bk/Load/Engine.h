@@ -65,6 +65,25 @@ struct LoadOptions {
   /// Called about once a second from a thread of the engine with the
   /// answers so far and the seconds elapsed (for progress on a TTY).
   std::function<void(uint64_t Answers, double Seconds)> OnProgress;
+  /// Keep one latency histogram per second of the run (LoadResult::
+  /// Intervals, for an HdrHistogram interval log).
+  bool KeepIntervals = false;
+  /// Keep every latency sample (LoadResult::Samples; memory grows with the
+  /// run: for tests and debugging).
+  bool KeepSamples = false;
+  /// Wall-clock time to start at (milliseconds since the epoch; 0: now),
+  /// so that the workers of a sharded run start together.
+  int64_t StartAtEpochMillis = 0;
+};
+
+/// One second of the run: the latency histogram (corrected) of the answers
+/// completed in it, compressed (Histogram::encodeCompressed) so that memory
+/// stays small whatever the run length.
+struct LoadInterval {
+  /// Seconds since the start of the measured run.
+  double Start = 0;
+  double Length = 1;
+  std::vector<uint8_t> Compressed;
 };
 
 /// Evidence of rate limiting: the first 429 and the headers that came with
@@ -99,8 +118,21 @@ struct LoadResult {
   /// CPU time the generator used (user + system) during the run.
   double CPUSeconds = 0;
   unsigned Threads = 0;
+  /// The generator's peak resident memory (VmHWM; 0 where unknown).
+  uint64_t PeakRSSBytes = 0;
+  /// When the measured run started (milliseconds since the epoch).
+  int64_t StartEpochMillis = 0;
+  /// With LoadOptions::KeepIntervals.
+  std::vector<LoadInterval> Intervals;
+  /// With LoadOptions::KeepSamples: every measured latency (corrected, µs).
+  std::vector<int64_t> Samples;
 
   uint64_t errors() const;
+  /// Adds O's histograms (exactly), answers, statuses, errors, bytes,
+  /// samples, per-second counts and rate-limit evidence; O started
+  /// OffsetSeconds after this run (its seconds shift by that, rounded).
+  /// Time, CPU, threads and intervals are left to the caller.
+  llvm::Error add(const LoadResult &O, double OffsetSeconds = 0);
   /// Answers by class: 1xx..5xx at [1]..[5], anything else at [0].
   std::array<uint64_t, 6> statusClasses() const;
 };
