@@ -22,6 +22,8 @@ Endpoints (keep-alive unless said otherwise):
                       (since the server started) is held 500 ms, and the
                       server answers nothing else meanwhile (a GC pause)
   /echo               200 with the request body, and the Content-Type seen
+  /serial/MS          200 after MS milliseconds, one request at a time for
+                      the whole server (a server that saturates)
 Every request is counted; GET /stats (not counted) returns the counts by
 path as JSON.
 """
@@ -39,6 +41,7 @@ import time
 START = time.monotonic()
 LOCK = threading.Lock()
 STALL = threading.Lock()
+SERIAL = threading.Lock()
 COUNTS = {}
 WINDOW = {}
 STALLED = set()
@@ -113,6 +116,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if stall:
                 with STALL:
                     time.sleep(0.5)
+            return self.answer(200, b'ok')
+        if parts[0] == 'serial' and len(parts) == 2:
+            with SERIAL:
+                time.sleep(int(parts[1]) / 1000.0)
             return self.answer(200, b'ok')
         if path == '/echo':
             return self.answer(200, body, [

@@ -8,6 +8,8 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
 
+#include <cmath>
+
 using namespace llvm;
 
 namespace bk {
@@ -263,6 +265,232 @@ void printJSON(raw_ostream &OS, const LoadOptions &Opts, const LoadResult &R,
           J.attribute("detail", V.Detail);
         });
     });
+  });
+  OS << "\n";
+}
+
+} // namespace load
+} // namespace bk
+
+namespace bk {
+namespace load {
+
+RunNumbers RunNumbers::of(const LoadResult &R) {
+  RunNumbers N;
+  N.Throughput = R.Seconds > 0 ? R.Answers / R.Seconds : 0;
+  N.P50Ms = R.Corrected.valueAtPercentile(50) / 1000.0;
+  N.P99Ms = R.Corrected.valueAtPercentile(99) / 1000.0;
+  N.MeanMs = R.Corrected.totalCount() ? R.Corrected.mean() / 1000.0 : 0;
+  N.Answers = R.Answers;
+  N.Errors = R.errors();
+  return N;
+}
+
+namespace {
+/// One compared metric: per-round ratios B/A and the verdict.
+struct Metric {
+  const char *Name;
+  bool HigherIsBetter;
+  RatioSummary S;
+};
+
+std::vector<Metric>
+compareMetrics(ArrayRef<std::pair<RunNumbers, RunNumbers>> Rounds) {
+  std::vector<double> T, P50, P99;
+  for (const auto &R : Rounds) {
+    if (R.first.Throughput > 0)
+      T.push_back(R.second.Throughput / R.first.Throughput);
+    if (R.first.P50Ms > 0)
+      P50.push_back(R.second.P50Ms / R.first.P50Ms);
+    if (R.first.P99Ms > 0)
+      P99.push_back(R.second.P99Ms / R.first.P99Ms);
+  }
+  return {{"throughput", true, summarizeRatios(T)},
+          {"p50 latency", false, summarizeRatios(P50)},
+          {"p99 latency", false, summarizeRatios(P99)}};
+}
+
+std::string verdict(const Metric &M) {
+  if (!M.S.Significant)
+    return "no significant difference";
+  bool BHigher = M.S.Low > 1;
+  bool BBetter = BHigher == M.HigherIsBetter;
+  // 12.5% higher, or 3.20x lower when the difference is a factor.
+  double Factor = BHigher ? M.S.Median : 1 / M.S.Median;
+  std::string By =
+      Factor >= 2 ? formatv("{0:f2}x", Factor).str()
+                  : formatv("{0:f1}%", std::fabs(M.S.Median - 1) * 100).str();
+  return formatv("B is {0} ({1} {2})", BBetter ? "better" : "worse", By,
+                 BHigher ? "higher" : "lower")
+      .str();
+}
+} // namespace
+
+void printCompareText(raw_ostream &OS, const LoadOptions &A,
+                      const LoadOptions &B,
+                      ArrayRef<std::pair<RunNumbers, RunNumbers>> Rounds) {
+  OS << "bk-load: compare\n  A: " << A.Method << " " << A.To.url()
+     << "\n  B: " << B.Method << " " << B.To.url() << "\n  "
+     << plural(Rounds.size(), "round") << " (A then B, then B then A, "
+     << "alternating), " << plural(A.Connections, "connection") << ", ";
+  if (A.Rate > 0)
+    OS << "open model at " << formatNumber(A.Rate) << " requests/s";
+  else
+    OS << "closed model";
+  OS << "\n\n  round     A ans/s     B ans/s   B/A    A p50 ms   B p50 ms   "
+        "B/A    A p99 ms   B p99 ms   B/A\n";
+  unsigned I = 0;
+  for (const auto &R : Rounds) {
+    const RunNumbers &X = R.first, &Y = R.second;
+    auto Ratio = [](double B, double A) { return A > 0 ? B / A : 0; };
+    OS << formatv("  {0,5}  {1,10:f1}  {2,10:f1}  {3,5:f3}  {4,9:f2}  "
+                  "{5,9:f2}  {6,5:f3}  {7,9:f2}  {8,9:f2}  {9,5:f3}\n",
+                  ++I, X.Throughput, Y.Throughput,
+                  Ratio(Y.Throughput, X.Throughput), X.P50Ms, Y.P50Ms,
+                  Ratio(Y.P50Ms, X.P50Ms), X.P99Ms, Y.P99Ms,
+                  Ratio(Y.P99Ms, X.P99Ms));
+    if (X.Errors || Y.Errors)
+      OS << "         errors: A " << X.Errors << ", B " << Y.Errors << "\n";
+  }
+  OS << "\n";
+  for (const Metric &M : compareMetrics(Rounds))
+    OS << formatv("  {0,-12} median B/A {1:f3} ({2:f1}% CI {3:f3}-{4:f3}): "
+                  "{5}\n",
+                  M.Name, M.S.Median, M.S.Confidence * 100, M.S.Low, M.S.High,
+                  verdict(M));
+}
+
+void printCompareJSON(raw_ostream &OS, const LoadOptions &A,
+                      const LoadOptions &B,
+                      ArrayRef<std::pair<RunNumbers, RunNumbers>> Rounds) {
+  json::OStream J(OS, 2);
+  auto Run = [&](const RunNumbers &N) {
+    J.object([&] {
+      J.attribute("answers_per_second", N.Throughput);
+      J.attribute("p50_ms", N.P50Ms);
+      J.attribute("p99_ms", N.P99Ms);
+      J.attribute("answers", N.Answers);
+      J.attribute("errors", N.Errors);
+    });
+  };
+  J.object([&] {
+    J.attribute("a", A.To.url());
+    J.attribute("b", B.To.url());
+    J.attributeArray("rounds", [&] {
+      for (const auto &R : Rounds)
+        J.object([&] {
+          J.attributeBegin("a");
+          Run(R.first);
+          J.attributeEnd();
+          J.attributeBegin("b");
+          Run(R.second);
+          J.attributeEnd();
+        });
+    });
+    J.attributeObject("ratios", [&] {
+      for (const Metric &M : compareMetrics(Rounds))
+        J.attributeObject(M.Name, [&] {
+          J.attribute("median", M.S.Median);
+          J.attribute("low", M.S.Low);
+          J.attribute("high", M.S.High);
+          J.attribute("confidence", M.S.Confidence);
+          J.attribute("significant", M.S.Significant);
+          J.attribute("verdict", verdict(M));
+        });
+    });
+  });
+  OS << "\n";
+}
+
+namespace {
+/// The step whose throughput was highest up to the saturation point.
+size_t bestStep(ArrayRef<RampStep> Steps, Optional<unsigned> Sat) {
+  size_t Best = 0, End = Sat ? *Sat + 1 : Steps.size();
+  for (size_t I = 0; I < End; ++I)
+    if (Steps[I].Throughput > Steps[Best].Throughput)
+      Best = I;
+  return Best;
+}
+} // namespace
+
+void printRampText(raw_ostream &OS, const LoadOptions &Opts,
+                   ArrayRef<RampStep> Steps, ArrayRef<RunNumbers> Numbers,
+                   Optional<double> TargetRate) {
+  OS << "bk-load: " << Opts.Method << " " << Opts.To.url()
+     << "\n  concurrency ramp, closed model, "
+     << formatNumber(Opts.DurationSeconds) << " s per step\n\n"
+     << "  connections     ans/s   p50 ms   p99 ms  errors\n";
+  for (size_t I = 0; I < Steps.size(); ++I)
+    OS << formatv("  {0,11}  {1,8:f1}  {2,7:f2}  {3,7:f2}  {4,6}\n",
+                  Steps[I].Connections, Steps[I].Throughput, Steps[I].P50Ms,
+                  Steps[I].P99Ms, Numbers[I].Errors);
+  OS << "\n";
+  if (Steps.empty())
+    return;
+  Optional<unsigned> Sat = findSaturation(Steps);
+  const RampStep &Last = Steps.back();
+  if (Sat) {
+    const RampStep &S = Steps[*Sat];
+    OS << formatv("  saturation: throughput flattens at {0} ({1:f1} "
+                  "answers/s); beyond it P99 climbs ({2:f2} ms at {3}, "
+                  "{4:f2} ms at {5}): more clients only queue. Look at "
+                  "what the server waits on there (CPU, connection pool, "
+                  "database).\n",
+                  plural(S.Connections, "connection"), S.Throughput, S.P99Ms,
+                  S.Connections, Last.P99Ms, Last.Connections);
+  } else {
+    OS << formatv("  no saturation up to {0}: throughput still grew "
+                  "({1:f1} answers/s at the last step); ramp higher to find "
+                  "the limit.\n",
+                  plural(Last.Connections, "connection"), Last.Throughput);
+  }
+  if (TargetRate) {
+    size_t B = bestStep(Steps, Sat);
+    double Mean = Numbers[B].MeanMs / 1000;
+    double Need = littlesLawConcurrency(*TargetRate, Mean);
+    OS << formatv("  Little's law: {0} answers/s at the mean latency of "
+                  "{1:f2} ms (at {2}) needs about {3:f0} requests in flight "
+                  "(connections, in a closed model)",
+                  formatNumber(*TargetRate), Mean * 1000,
+                  plural(Steps[B].Connections, "connection"), std::ceil(Need));
+    if (*TargetRate > Steps[B].Throughput * 1.05)
+      OS << formatv("; but the highest throughput measured was {0:f1} "
+                    "answers/s: the target needs more server capacity, not "
+                    "more clients",
+                    Steps[B].Throughput);
+    OS << ".\n";
+  }
+}
+
+void printRampJSON(raw_ostream &OS, const LoadOptions &Opts,
+                   ArrayRef<RampStep> Steps, ArrayRef<RunNumbers> Numbers,
+                   Optional<double> TargetRate) {
+  Optional<unsigned> Sat = findSaturation(Steps);
+  json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("url", Opts.To.url());
+    J.attributeArray("steps", [&] {
+      for (size_t I = 0; I < Steps.size(); ++I)
+        J.object([&] {
+          J.attribute("connections", Steps[I].Connections);
+          J.attribute("answers_per_second", Steps[I].Throughput);
+          J.attribute("p50_ms", Steps[I].P50Ms);
+          J.attribute("p99_ms", Steps[I].P99Ms);
+          J.attribute("mean_ms", Numbers[I].MeanMs);
+          J.attribute("errors", Numbers[I].Errors);
+        });
+    });
+    if (Sat)
+      J.attribute("saturation_connections", Steps[*Sat].Connections);
+    else
+      J.attribute("saturation_connections", nullptr);
+    if (TargetRate && !Steps.empty()) {
+      size_t B = bestStep(Steps, Sat);
+      J.attribute("target_rate", *TargetRate);
+      J.attribute("littles_law_concurrency",
+                  std::ceil(littlesLawConcurrency(*TargetRate,
+                                                  Numbers[B].MeanMs / 1000)));
+    }
   });
   OS << "\n";
 }

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "bk/Load/Compare.h"
 #include "bk/Load/Engine.h"
 #include "bk/Load/IntervalLog.h"
 #include "bk/Load/Merge.h"
@@ -22,10 +23,12 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <ctime>
 #include <thread>
 
@@ -42,8 +45,27 @@ static cl::list<std::string> MergeInputs(cl::Positional, cl::sub(MergeCmd),
                                          cl::desc("<report.json|log.hlog>..."),
                                          cl::cat(Cat));
 
-static cl::list<std::string> URLs(cl::Positional, cl::desc("<url>"),
+static cl::list<std::string> URLs(cl::Positional,
+                                  cl::desc("<url> [<url B> with --compare]"),
                                   cl::cat(Cat));
+static cl::opt<bool>
+    Compare("compare",
+            cl::desc("Compare two URLs: alternating rounds, per-round "
+                     "ratios B/A, medians with confidence intervals"),
+            cl::cat(Cat));
+static cl::opt<unsigned> Rounds("rounds",
+                                cl::desc("Rounds of --compare (default 6)"),
+                                cl::init(6), cl::cat(Cat));
+static cl::opt<bool>
+    Ramp("ramp",
+         cl::desc("Ramp the connections 1, 2, 4, ... up to --concurrency, "
+                  "--duration each, and find where throughput saturates"),
+         cl::cat(Cat));
+static cl::opt<double>
+    TargetRate("target-rate",
+               cl::desc("With --ramp or a run: the concurrency this many "
+                        "answers per second needs (Little's law)"),
+               cl::init(0), cl::cat(Cat));
 static cl::opt<std::string> Method("method", cl::desc("HTTP method (GET)"),
                                    cl::init("GET"), cl::cat(Cat));
 static cl::alias MethodX("X", cl::aliasopt(Method),
@@ -189,10 +211,9 @@ static uint64_t share(uint64_t Total, unsigned I, unsigned N) {
 
 /// Builds the options of a run from the command line; false after a usage
 /// error (reported).
-static bool runOptions(DiagnosticEngine &Diags, load::LoadOptions &Opts) {
-  if (URLs.size() != 1)
-    return usageError(Diags, "expected one URL (see --help)"), false;
-  Expected<load::Target> To = load::parseTarget(URLs[0]);
+static bool runOptions(DiagnosticEngine &Diags, StringRef URL,
+                       load::LoadOptions &Opts) {
+  Expected<load::Target> To = load::parseTarget(URL);
   if (!To)
     return usageError(Diags, toString(To.takeError())), false;
   Opts.To = *To;
@@ -282,12 +303,108 @@ static bool writeFile(DiagnosticEngine &Diags, StringRef Path,
   return true;
 }
 
+/// Runs Opts once for a series; false after an error (reported).
+static bool runOnce(DiagnosticEngine &Diags, const load::LoadOptions &Opts,
+                    load::RunNumbers &Out) {
+  Expected<load::LoadResult> R = load::runLoad(Opts);
+  if (!R) {
+    Diags.error(Loc(), toString(R.takeError()));
+    return false;
+  }
+  Out = load::RunNumbers::of(*R);
+  return true;
+}
+
+/// --compare and --ramp: several runs, one report.
+static int runSeries(DiagnosticEngine &Diags, const load::Expectations &E) {
+  if (Compare && Ramp)
+    return usageError(Diags, "--compare and --ramp are exclusive");
+  if (!E.Status.empty() || E.RateLimit || E.MaxP99Ms || E.MaxErrorRate)
+    return usageError(Diags, "the expectations (--expect-*, --max-*) judge "
+                             "a single run, not --compare or --ramp");
+  if (!Shard.empty() || !HdrLog.empty() || !Samples.empty())
+    return usageError(Diags, "--shard, --hdr-log and --samples are for a "
+                             "single run, not --compare or --ramp");
+  if (URLs.size() != (Compare ? 2u : 1u))
+    return usageError(Diags, Compare ? "--compare expects two URLs, A and B"
+                                     : "expected one URL (see --help)");
+  load::LoadOptions A;
+  if (!runOptions(Diags, URLs[0], A))
+    return ExitError;
+  std::string Report;
+  raw_string_ostream OS(Report);
+  if (Compare) {
+    if (Rounds < 1)
+      return usageError(Diags, "--rounds must be at least 1");
+    load::LoadOptions B = A;
+    Expected<load::Target> To = load::parseTarget(URLs[1]);
+    if (!To)
+      return usageError(Diags, toString(To.takeError()));
+    B.To = *To;
+    std::vector<std::pair<load::RunNumbers, load::RunNumbers>> Results;
+    Progress P("bk-load --compare", Rounds);
+    for (unsigned I = 0; I < Rounds; ++I) {
+      // A B, B A, A B, ...: a drift over time hits both alike.
+      load::RunNumbers X, Y;
+      bool OK = I % 2 == 0 ? runOnce(Diags, A, X) && runOnce(Diags, B, Y)
+                           : runOnce(Diags, B, Y) && runOnce(Diags, A, X);
+      if (!OK)
+        return failWithDiagnostics(Diags);
+      Results.push_back({X, Y});
+      P.update(I + 1);
+    }
+    P.finish();
+    if (JSON)
+      load::printCompareJSON(OS, A, B, Results);
+    else
+      load::printCompareText(OS, A, B, Results);
+  } else {
+    if (A.Rate > 0)
+      return usageError(Diags, "--ramp steps the connections of a closed "
+                               "model; it does not take --rate");
+    std::vector<unsigned> Ladder;
+    for (unsigned C = 1; C < A.Connections; C *= 2)
+      Ladder.push_back(C);
+    Ladder.push_back(A.Connections);
+    std::vector<load::RampStep> Steps;
+    std::vector<load::RunNumbers> Numbers;
+    Progress P("bk-load --ramp", Ladder.size());
+    for (unsigned C : Ladder) {
+      load::LoadOptions O = A;
+      O.Connections = C;
+      if (O.Requests)
+        O.Requests = std::max<uint64_t>(O.Requests, C);
+      load::RunNumbers N;
+      if (!runOnce(Diags, O, N))
+        return failWithDiagnostics(Diags);
+      Steps.push_back({C, N.Throughput, N.P50Ms, N.P99Ms});
+      Numbers.push_back(N);
+      P.update(Steps.size());
+    }
+    P.finish();
+    Optional<double> Target;
+    if (TargetRate > 0)
+      Target = TargetRate.getValue();
+    if (JSON)
+      load::printRampJSON(OS, A, Steps, Numbers, Target);
+    else
+      load::printRampText(OS, A, Steps, Numbers, Target);
+  }
+  OS.flush();
+  if (!writeFile(Diags, Output, [&](raw_ostream &Out) { Out << Report; }))
+    return failWithDiagnostics(Diags);
+  return ExitSuccess;
+}
+
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   parseCommandLine(argc, argv,
                    "bk-load: HTTP load tester\n\n"
                    "  bk-load URL [--concurrency N] [--duration S | "
                    "--requests N] [--rate R]\n"
+                   "  bk-load URL_A URL_B --compare [--rounds N]\n"
+                   "  bk-load URL --ramp [--concurrency MAX] "
+                   "[--target-rate R]\n"
                    "  bk-load merge REPORT.json... (a sharded run's "
                    "workers)\n\n"
                    "Exit status: 0 done and every expectation met, 1 an "
@@ -341,8 +458,12 @@ int main(int argc, char **argv) {
       return usageError(Diags, "--expect-status needs status counts: merge "
                                "the workers' --json reports, not interval "
                                "logs");
+  } else if (Compare || Ramp) {
+    return runSeries(Diags, E);
   } else {
-    if (!runOptions(Diags, Run.Opts))
+    if (URLs.size() != 1)
+      return usageError(Diags, "expected one URL (see --help)");
+    if (!runOptions(Diags, URLs[0], Run.Opts))
       return ExitError;
     Progress P("bk-load", Run.Opts.Requests);
     if (P.isEnabled())
@@ -388,10 +509,20 @@ int main(int argc, char **argv) {
     }
   }
   if (!writeFile(Diags, Output, [&](raw_ostream &OS) {
-        if (JSON)
+        if (JSON) {
           load::printJSON(OS, Run.Opts, R, Verdicts);
-        else
-          load::printText(OS, Run.Opts, R, Verdicts);
+          return;
+        }
+        load::printText(OS, Run.Opts, R, Verdicts);
+        if (TargetRate > 0 && R.Corrected.totalCount()) {
+          double Mean = R.Corrected.mean() / 1e6;
+          OS << formatv(
+              "\n  Little's law: {0} answers/s at this run's mean "
+              "latency of {1:f2} ms needs about {2:f0} requests in "
+              "flight (connections, in a closed model)\n",
+              load::formatNumber(TargetRate), Mean * 1000,
+              std::ceil(load::littlesLawConcurrency(TargetRate, Mean)));
+        }
       }))
     return failWithDiagnostics(Diags);
   bool AllPassed =

@@ -9,6 +9,7 @@
 #ifndef BK_LOAD_REPORT_H
 #define BK_LOAD_REPORT_H
 
+#include "bk/Load/Compare.h"
 #include "bk/Load/Engine.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -49,6 +50,33 @@ void printText(llvm::raw_ostream &OS, const LoadOptions &Opts,
 /// The same as one JSON object (latencies in microseconds).
 void printJSON(llvm::raw_ostream &OS, const LoadOptions &Opts,
                const LoadResult &R, llvm::ArrayRef<Verdict> Verdicts);
+
+/// What a comparison or a ramp keeps of one run.
+struct RunNumbers {
+  double Throughput = 0; ///< answers per second
+  double P50Ms = 0, P99Ms = 0, MeanMs = 0;
+  uint64_t Answers = 0, Errors = 0;
+  static RunNumbers of(const LoadResult &R);
+};
+
+/// `--compare`: the rounds (A and B of each) and the verdicts.
+void printCompareText(llvm::raw_ostream &OS, const LoadOptions &A,
+                      const LoadOptions &B,
+                      llvm::ArrayRef<std::pair<RunNumbers, RunNumbers>> Rounds);
+void printCompareJSON(llvm::raw_ostream &OS, const LoadOptions &A,
+                      const LoadOptions &B,
+                      llvm::ArrayRef<std::pair<RunNumbers, RunNumbers>> Rounds);
+
+/// `--ramp`: one line per concurrency step, the saturation point, and what
+/// Little's law says TargetRate (when given) needs.
+void printRampText(llvm::raw_ostream &OS, const LoadOptions &Opts,
+                   llvm::ArrayRef<RampStep> Steps,
+                   llvm::ArrayRef<RunNumbers> Numbers,
+                   llvm::Optional<double> TargetRate);
+void printRampJSON(llvm::raw_ostream &OS, const LoadOptions &Opts,
+                   llvm::ArrayRef<RampStep> Steps,
+                   llvm::ArrayRef<RunNumbers> Numbers,
+                   llvm::Optional<double> TargetRate);
 
 } // namespace load
 } // namespace bk
