@@ -50,6 +50,7 @@ FUZZ_SEEDS = {
     'bk-sql-fuzzer': ('.sql',),
     'bk-openapi-fuzzer': ('.yaml', '.yml', '.json'),
     'bk-diff-fuzzer': ('.sql',),
+    'bk-load-fuzzer': ('.hlog',),
 }
 
 
