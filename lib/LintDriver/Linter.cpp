@@ -120,7 +120,7 @@ Expected<StringRef> ConfigReader::scalar(yaml::Node *N, StringRef What) {
   return S->getValue(Storage);
 }
 
-static Optional<Severity> parseConfigSeverity(StringRef S) {
+Optional<Severity> parseRuleSeverity(StringRef S) {
   Severity Sev;
   if (S == "info")
     return Severity::Note;
@@ -152,7 +152,7 @@ Error ConfigReader::readRules(yaml::Node *N) {
       E = Config.disable(Pat, At);
     else if (V == "on" || V == "true" || V == "enable" || V == "enabled")
       E = Config.enable(Pat, At);
-    else if (Optional<Severity> S = parseConfigSeverity(V))
+    else if (Optional<Severity> S = parseRuleSeverity(V))
       E = Config.setSeverity(Pat, *S, At);
     else
       return fail(KV.getValue(), "invalid setting '" + *Value + "' for rule '" +
@@ -212,7 +212,7 @@ Error ConfigReader::read(unsigned BufferID) {
         Expected<StringRef> S = scalar(V, "'fail-severity'");
         if (!S)
           return S.takeError();
-        Optional<Severity> Sev = parseConfigSeverity(S->lower());
+        Optional<Severity> Sev = parseRuleSeverity(S->lower());
         if (!Sev)
           return fail(V, "invalid fail-severity '" + *S +
                              "' (error, warning or note)");

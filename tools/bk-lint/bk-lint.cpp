@@ -11,6 +11,7 @@
 #include "bk/LintDriver/Baseline.h"
 #include "bk/LintDriver/Linter.h"
 #include "bk/LintDriver/Report.h"
+#include "bk/LintDriver/RuleFlags.h"
 #include "bk/Passes/IRUnit.h"
 #include "bk/Support/Context.h"
 #include "bk/Support/Error.h"
@@ -46,31 +47,7 @@ static cl::opt<lint::ReportFormat> Format(
                clEnumValN(lint::ReportFormat::JSON, "json", "a JSON object"),
                clEnumValN(lint::ReportFormat::SARIF, "sarif", "SARIF 2.1.0")),
     cl::cat(Cat));
-static cl::list<std::string>
-    Enable("enable",
-           cl::desc("Turn rules on (ids, globs such as 'owasp-*', or 'all')"),
-           cl::value_desc("rule,..."), cl::CommaSeparated, cl::cat(Cat));
-static cl::list<std::string>
-    Disable("disable", cl::desc("Turn rules off (ids, globs, or 'all')"),
-            cl::value_desc("rule,..."), cl::CommaSeparated, cl::cat(Cat));
-static cl::list<std::string>
-    SeverityOpt("severity",
-                cl::desc("Set a rule's severity (error, warning, note); "
-                         "the rule is turned on"),
-                cl::value_desc("rule=severity,..."), cl::CommaSeparated,
-                cl::cat(Cat));
-static cl::opt<std::string> FailSeverity(
-    "fail-severity",
-    cl::desc("Exit 1 when a finding is at or above this severity (error, "
-             "warning, note; default warning, or the config file's)"),
-    cl::value_desc("severity"), cl::cat(Cat));
-static cl::opt<std::string>
-    ConfigFile("config",
-               cl::desc("Configuration file (default: .bk-lint.yaml in the "
-                        "current directory, when present)"),
-               cl::value_desc("path"), cl::cat(Cat));
-static cl::opt<bool>
-    NoConfig("no-config", cl::desc("Do not read .bk-lint.yaml"), cl::cat(Cat));
+static lint::RuleFlags Rules;
 static cl::opt<std::string>
     BaselineFile("baseline",
                  cl::desc("Report only findings not accepted by this "
@@ -83,8 +60,6 @@ static cl::opt<std::string> WriteBaseline(
 static cl::opt<bool> ListRules("list-rules",
                                cl::desc("List the rules and their settings"),
                                cl::cat(Cat));
-
-static const char *const DefaultConfig = ".bk-lint.yaml";
 
 static void listRules(raw_ostream &OS, const lint::RuleConfig &Config) {
   for (const lint::RuleState &R : Config.rules()) {
@@ -102,54 +77,6 @@ static void listRules(raw_ostream &OS, const lint::RuleConfig &Config) {
   }
 }
 
-/// Applies --enable, --disable and --severity in command-line order, so
-/// `--disable all --enable owasp-*` means what it says.
-static Error applyCommandLine(lint::RuleConfig &Config) {
-  struct Action {
-    unsigned Pos;
-    int Kind; // 0 enable, 1 disable, 2 severity
-    std::string Value;
-  };
-  std::vector<Action> Actions;
-  for (unsigned I = 0; I < Enable.size(); ++I)
-    Actions.push_back({Enable.getPosition(I), 0, Enable[I]});
-  for (unsigned I = 0; I < Disable.size(); ++I)
-    Actions.push_back({Disable.getPosition(I), 1, Disable[I]});
-  for (unsigned I = 0; I < SeverityOpt.size(); ++I)
-    Actions.push_back({SeverityOpt.getPosition(I), 2, SeverityOpt[I]});
-  std::stable_sort(
-      Actions.begin(), Actions.end(),
-      [](const Action &A, const Action &B) { return A.Pos < B.Pos; });
-  for (const Action &A : Actions) {
-    Error E = Error::success();
-    if (A.Kind == 0)
-      E = Config.enable(A.Value);
-    else if (A.Kind == 1)
-      E = Config.disable(A.Value);
-    else {
-      StringRef Rule, Level;
-      std::tie(Rule, Level) = StringRef(A.Value).split('=');
-      Severity S;
-      if (Level.empty() || Level == "remark" || !parseSeverity(Level, S))
-        return ErrorDiagnostic::get(
-            Loc(),
-            "--severity wants RULE=error|warning|note, not '" + A.Value + "'");
-      E = Config.setSeverity(Rule, S);
-    }
-    if (E)
-      return E;
-  }
-  if (FailSeverity.getNumOccurrences()) {
-    Severity S;
-    if (FailSeverity == "remark" || !parseSeverity(FailSeverity, S))
-      return ErrorDiagnostic::get(Loc(), "--fail-severity wants error, "
-                                         "warning or note, not '" +
-                                             FailSeverity + "'");
-    Config.FailSeverity = S;
-  }
-  return Error::success();
-}
-
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   parseCommandLine(argc, argv,
@@ -160,13 +87,7 @@ int main(int argc, char **argv) {
   DiagnosticEngine &Diags = Ctx.getDiags();
 
   lint::RuleConfig Config;
-  std::string ConfigPath = ConfigFile;
-  if (ConfigPath.empty() && !NoConfig && sys::fs::exists(DefaultConfig))
-    ConfigPath = DefaultConfig;
-  if (!ConfigPath.empty())
-    if (reportError(Diags, lint::readConfigFile(Ctx, ConfigPath, Config)))
-      return failWithDiagnostics(Diags);
-  if (reportError(Diags, applyCommandLine(Config)))
+  if (reportError(Diags, Rules.configure(Ctx, Config)))
     return failWithDiagnostics(Diags);
 
   if (ListRules) {

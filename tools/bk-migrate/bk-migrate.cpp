@@ -19,6 +19,7 @@
 #include "bk/Diff/Diff.h"
 #include "bk/Diff/MigrationDriver.h"
 #include "bk/LintDriver/Report.h"
+#include "bk/LintDriver/RuleFlags.h"
 #include "bk/Migrate/Runner.h"
 #include "bk/Support/Context.h"
 #include "bk/Support/Error.h"
@@ -79,11 +80,9 @@ static cl::opt<unsigned> UnusedAfter(
     cl::desc("With --analyze: report unused indexes only when statistics "
              "cover at least this many days (default 7; 0: always)"),
     cl::value_desc("days"), cl::init(7), cl::cat(Cat));
-static cl::opt<std::string> FailSeverity(
-    "fail-severity",
-    cl::desc("With --analyze: exit 1 on findings at or above this severity "
-             "(error, warning, note; default warning)"),
-    cl::value_desc("severity"), cl::init("warning"), cl::cat(Cat));
+/// With --analyze: which rules and checks run, at which severity, and what
+/// fails (bk-lint's options and .bk-lint.yaml).
+static lint::RuleFlags Rules;
 static diff::MigrationFlags Flags;
 
 /// The --connection server; null after reporting why not.
@@ -151,11 +150,9 @@ fixesAsMigration(const std::vector<Diagnostic> &Findings) {
 /// exit 1 on findings at or above --fail-severity.
 static int runAnalyze(Context &Ctx) {
   DiagnosticEngine &Diags = Ctx.getDiags();
-  Severity Fail;
-  if (FailSeverity == "remark" || !parseSeverity(FailSeverity, Fail))
-    return usageError(Diags, "--fail-severity wants error, warning or note, "
-                             "not '" +
-                                 FailSeverity + "'");
+  lint::RuleConfig Config;
+  if (reportError(Diags, Rules.configure(Ctx, Config)))
+    return failWithDiagnostics(Diags);
   std::unique_ptr<db::Connection> Conn = openConnection(Ctx);
   if (!Conn)
     return failWithDiagnostics(Diags);
@@ -167,7 +164,6 @@ static int runAnalyze(Context &Ctx) {
   std::unique_ptr<schema::Catalog> Live = readLiveCatalog(Ctx, *Conn);
   if (!Live)
     return failWithDiagnostics(Diags);
-  lint::RuleConfig Config;
   Expected<std::vector<Diagnostic>> Findings =
       analyze::analyzeDatabase(Ctx, *Conn, *Live, Config, Opts);
   if (!Findings) {
@@ -206,7 +202,7 @@ static int runAnalyze(Context &Ctx) {
   }
   Diags.flush();
   for (const Diagnostic &D : *Findings)
-    if (D.Sev >= Fail)
+    if (D.Sev >= Config.FailSeverity)
       return ExitFindings;
   return ExitSuccess;
 }

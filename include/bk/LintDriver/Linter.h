@@ -76,6 +76,10 @@ private:
   std::vector<RuleState> Rules;
 };
 
+/// A rule or fail severity as users write it: error, warning, note (or
+/// info, SARIF's word for note); None for anything else.
+llvm::Optional<Severity> parseRuleSeverity(llvm::StringRef Name);
+
 /// Reads a configuration file into Config. Problems are located errors
 /// (unknown keys, unknown rules, bad severities).
 llvm::Error readConfigFile(Context &Ctx, llvm::StringRef Path,
