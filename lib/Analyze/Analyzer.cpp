@@ -24,6 +24,9 @@ analyzeDatabase(Context &Ctx, db::Connection &Conn, schema::Catalog &C,
   // The Schema IR rules see the catalog as bk-lint sees a DDL file.
   std::vector<Diagnostic> Findings = lint::runRules(Ctx, C, Config);
 
+  // The statistics queries, like the catalog's, are not worth JIT-compiling.
+  db::ScopedSetting NoJIT(Conn, "jit", "off");
+
   for (const lint::RuleState &R : Config.rules()) {
     if (!R.Enabled || !R.Info->IsDatabase)
       continue;

@@ -16,17 +16,31 @@ namespace analyze {
 Error UnusedIndexCheck::run(db::Connection &Conn, const schema::Catalog &C,
                             const AnalyzeOptions &Opts,
                             std::vector<Diagnostic> &Out) {
-  // Unique, primary-key and constraint indexes enforce something; invalid
-  // ones are invalid-index's. The statistics' age bounds what "never" means.
-  Expected<db::QueryResult> R = Conn.query(R"(
-    SELECT s.schemaname AS schema, s.relname AS "table",
-           s.indexrelname AS index, pg_relation_size(s.indexrelid) AS bytes,
-           pg_get_indexdef(s.indexrelid) AS def,
-           (SELECT extract(epoch FROM now() - d.stats_reset)::bigint
+  // The statistics' age bounds what "never" means: when they are younger
+  // than --unused-after, nothing is said (and the index query, with a size
+  // and a definition per index, is not run at all).
+  Expected<db::QueryResult> AgeR = Conn.query(R"(
+    SELECT (SELECT extract(epoch FROM now() - d.stats_reset)::bigint
               FROM pg_stat_database d
              WHERE d.datname = current_database()) AS stats_age,
            extract(epoch FROM now() - pg_postmaster_start_time())::bigint
-             AS uptime
+             AS uptime)");
+  if (!AgeR)
+    return AgeR.takeError();
+  // Never reset: the statistics cover at least the server's uptime
+  // (PostgreSQL 15 keeps them across a clean restart).
+  bool Reset = !AgeR->isNull(0, "stats_age");
+  int64_t Age =
+      Reset ? AgeR->getInt(0, "stats_age") : AgeR->getInt(0, "uptime");
+  if (Opts.UnusedAfterDays && Age < int64_t(Opts.UnusedAfterDays) * 86400)
+    return Error::success();
+
+  // Unique, primary-key and constraint indexes enforce something; invalid
+  // ones are invalid-index's.
+  Expected<db::QueryResult> R = Conn.query(R"(
+    SELECT s.schemaname AS schema, s.relname AS "table",
+           s.indexrelname AS index, pg_relation_size(s.indexrelid) AS bytes,
+           pg_get_indexdef(s.indexrelid) AS def
     FROM pg_stat_user_indexes s
     JOIN pg_index i ON i.indexrelid = s.indexrelid
     WHERE s.idx_scan = 0 AND NOT i.indisunique AND NOT i.indisprimary
@@ -39,13 +53,6 @@ Error UnusedIndexCheck::run(db::Connection &Conn, const schema::Catalog &C,
   for (size_t Row = 0; Row < R->size(); ++Row) {
     const std::string &Schema = R->get(Row, "schema");
     if (!Opts.includesSchema(Schema))
-      continue;
-    // Never reset: the statistics cover at least the server's uptime
-    // (PostgreSQL 15 keeps them across a clean restart).
-    bool Reset = !R->isNull(Row, "stats_age");
-    int64_t Age =
-        Reset ? R->getInt(Row, "stats_age") : R->getInt(Row, "uptime");
-    if (Opts.UnusedAfterDays && Age < int64_t(Opts.UnusedAfterDays) * 86400)
       continue;
     std::string Index =
         schema::QualifiedName(Schema, R->get(Row, "index")).sql();

@@ -309,3 +309,32 @@ Expected<QueryResult> Connection::query(StringRef SQL,
 
 } // namespace db
 } // namespace bk
+
+namespace bk {
+namespace db {
+
+ScopedSetting::ScopedSetting(Connection &Conn, llvm::StringRef Name,
+                             llvm::StringRef Value)
+    : Conn(Conn), Name(Name.str()) {
+  Expected<QueryResult> R =
+      Conn.query("SELECT pg_catalog.current_setting($1) AS old, "
+                 "pg_catalog.set_config($1, $2, false) AS new",
+                 {this->Name, Value.str()});
+  if (!R) {
+    llvm::consumeError(R.takeError());
+    return;
+  }
+  Old = R->get(0, "old");
+}
+
+ScopedSetting::~ScopedSetting() {
+  if (!Old)
+    return;
+  Expected<QueryResult> R =
+      Conn.query("SELECT pg_catalog.set_config($1, $2, false)", {Name, *Old});
+  if (!R)
+    llvm::consumeError(R.takeError());
+}
+
+} // namespace db
+} // namespace bk

@@ -147,6 +147,27 @@ private:
   std::vector<std::string> Secrets;
 };
 
+/// Sets a run-time parameter for this session until the object goes out of
+/// scope, then restores the previous value. Failures are ignored: the
+/// setting is an optimisation (a server without the parameter just runs
+/// without it).
+///
+///   // Catalog queries are many-row joins the planner prices high enough
+///   // to JIT-compile, which costs more than the query (~0.5 s each).
+///   ScopedSetting NoJIT(Conn, "jit", "off");
+class ScopedSetting {
+public:
+  ScopedSetting(Connection &Conn, llvm::StringRef Name, llvm::StringRef Value);
+  ~ScopedSetting();
+  ScopedSetting(const ScopedSetting &) = delete;
+  ScopedSetting &operator=(const ScopedSetting &) = delete;
+
+private:
+  Connection &Conn;
+  std::string Name;
+  llvm::Optional<std::string> Old;
+};
+
 } // namespace db
 } // namespace bk
 
