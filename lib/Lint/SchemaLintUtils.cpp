@@ -108,8 +108,28 @@ static std::string collapseSpace(StringRef S) {
 
 /// A predicate in a form that compares equal when only white space, letter
 /// case or parentheses around the whole predicate differ.
+/// S lower-cased except inside quoted identifiers ("OrderId") and string
+/// literals ('Active'), which PostgreSQL keeps as written.
+static std::string lowerOutsideQuotes(StringRef S) {
+  std::string Out;
+  Out.reserve(S.size());
+  char Quote = 0;
+  for (char C : S) {
+    if (Quote) {
+      if (C == Quote)
+        Quote = 0; // a doubled quote closes and reopens: same result
+    } else if (C == '"' || C == '\'') {
+      Quote = C;
+    } else {
+      C = toLower(C);
+    }
+    Out += C;
+  }
+  return Out;
+}
+
 std::string normalizePredicate(StringRef Where) {
-  std::string Text = collapseSpace(Where.lower());
+  std::string Text = collapseSpace(lowerOutsideQuotes(Where));
   StringRef R(Text);
   while (R.size() >= 2 && R.front() == '(' && R.back() == ')') {
     int Depth = 0;

@@ -148,3 +148,10 @@ CREATE INDEX measurements_taken_on_idx ON measurements (taken_on);
 CREATE TABLE measurements_2024 PARTITION OF measurements
   FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
 CREATE INDEX measurements_2024_taken_idx ON measurements_2024 (taken_on);
+
+-- -----
+
+-- String literals keep their case: these partial indexes differ.
+CREATE TABLE accounts (id bigint PRIMARY KEY, status text, email text);
+CREATE INDEX accounts_active_idx ON accounts (email) WHERE status = 'Active';
+CREATE INDEX accounts_active_lower_idx ON accounts (email) WHERE status = 'active';

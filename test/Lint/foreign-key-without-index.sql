@@ -170,3 +170,11 @@ CREATE TABLE orders (
   customer_id bigint NOT NULL REFERENCES customers
 );
 CREATE INDEX CONCURRENTLY orders_customer_id_idx ON orders (customer_id);
+
+-- -----
+
+-- Quoted mixed-case names keep their case: a partial index on "OrderId"
+-- WHERE "OrderId" IS NOT NULL covers the key.
+CREATE TABLE "Orders" ("Id" bigint PRIMARY KEY);
+CREATE TABLE "Lines" ("Id" bigint PRIMARY KEY, "OrderId" bigint REFERENCES "Orders");
+CREATE INDEX lines_order_idx ON "Lines" ("OrderId") WHERE "OrderId" IS NOT NULL;

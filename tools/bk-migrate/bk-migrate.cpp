@@ -196,6 +196,7 @@ static int runAnalyze(Context &Ctx) {
       diff::ScriptHeader H;
       H.From = ("database " + Conn->getDescription()).str();
       H.To = "the fixes of bk-migrate --analyze";
+      H.Generator = "bk-migrate --analyze";
       if (!Flags.write(Ctx, M, H, Flags.diffOptions()))
         return failWithDiagnostics(Diags);
     }
@@ -298,6 +299,7 @@ int main(int argc, char **argv) {
   diff::ScriptHeader H;
   H.From = ("database " + Conn->getDescription()).str();
   H.To = Compare == "-" ? std::string("<stdin>") : Compare.getValue();
+  H.Generator = "bk-migrate --compare";
   if (!Flags.write(Ctx, M, H, Opts))
     return failWithDiagnostics(Diags);
   return Status;
