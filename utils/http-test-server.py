@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A small HTTP/1.1 server on 127.0.0.1 for bk-load's tests.
 
-    utils/http-test-server.py [--tls CERT KEY] [--timeout S] -- CMD ARG...
+    utils/http-test-server.py [--tls CERT KEY] [--timeout S]
+                              [--idle-timeout S] -- CMD ARG...
 
 Starts the server on a free loopback port, runs CMD with every '{port}' in
 its arguments replaced by that port, stops the server and exits with CMD's
@@ -55,8 +56,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def answer(self, status, body=b'', headers=()):
+        # 1xx, 204 and 304 answers have no body (RFC 9110 6.4.1).
+        if status < 200 or status in (204, 304):
+            body = b''
         self.send_response(status)
-        self.send_header('Content-Length', str(len(body)))
+        if status >= 200 and status != 204:
+            self.send_header('Content-Length', str(len(body)))
         for k, v in headers:
             self.send_header(k, v)
         self.end_headers()
@@ -147,11 +152,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--tls', nargs=2, metavar=('CERT', 'KEY'))
     ap.add_argument('--timeout', type=float, default=60)
+    ap.add_argument('--idle-timeout', type=float,
+                    help='close keep-alive connections idle this long '
+                         '(seconds), as nginx keepalive_timeout does')
     ap.add_argument('cmd', nargs=argparse.REMAINDER)
     args = ap.parse_args()
     cmd = args.cmd[1:] if args.cmd[:1] == ['--'] else args.cmd
     if not cmd:
         ap.error('no command to run')
+    if args.idle_timeout:
+        Handler.timeout = args.idle_timeout
     server = Server(('127.0.0.1', 0), Handler)
     if args.tls:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

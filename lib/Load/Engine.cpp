@@ -171,6 +171,10 @@ struct Shared {
   ssl::context *TLS = nullptr;
   Clock::time_point Start, MeasureStart, Deadline;
   bool HasDeadline = true;
+  /// The host is an IP address (no SNI).
+  bool HostIsAddress = false;
+  /// The process's CPU time when measuring started (set by worker 0).
+  double CPUAtMeasureStart = 0;
   std::atomic<uint64_t> Tickets{0};
   std::atomic<uint64_t> Done{0};
   std::atomic<bool> Stop{false};
@@ -248,6 +252,9 @@ private:
   asio::steady_timer Wait, Timeout;
   unsigned Generation = 0;
   bool TimedOut = false;
+  /// The connection has answered before (a stale keep-alive connection the
+  /// server closed while idle fails without a byte: retried once).
+  bool Reused = false, Retried = false;
   Clock::time_point Intended, SendTime;
   bool Measured = false;
 
@@ -265,13 +272,16 @@ private:
   void send();
   void onRead(error_code EC, size_t Bytes);
   void fail(ErrorKind K, const std::string &Msg);
+  bool retryStale(error_code EC);
+  void readAnswer();
   void armTimeout();
   void close();
 };
 
 class Worker {
 public:
-  Worker(Shared &Sh) : Sh(Sh), StopTimer(IO), ProgressTimer(IO) {}
+  Worker(Shared &Sh)
+      : Sh(Sh), StopTimer(IO), ProgressTimer(IO), MeasureTimer(IO) {}
 
   void add(unsigned Index) {
     if (Sh.TLS)
@@ -280,9 +290,18 @@ public:
       Conns.push_back(std::make_shared<Connection<false>>(*this, Index));
   }
 
-  void run(bool ReportProgress) {
+  /// The first worker (on the calling thread) also reports progress and
+  /// takes the CPU time when measuring starts.
+  void run(bool First) {
     for (auto &C : Conns)
       C->start();
+    if (First && Sh.Opts.WarmupSeconds > 0) {
+      MeasureTimer.expires_at(Sh.MeasureStart);
+      MeasureTimer.async_wait([this](error_code EC) {
+        if (!EC)
+          Sh.CPUAtMeasureStart = cpuSeconds();
+      });
+    }
     if (Sh.HasDeadline) {
       StopTimer.expires_at(Sh.Deadline);
       StopTimer.async_wait([this](error_code EC) {
@@ -290,7 +309,7 @@ public:
           stopAll();
       });
     }
-    if (ReportProgress && Sh.Opts.OnProgress)
+    if (First && Sh.Opts.OnProgress)
       tick();
     IO.run();
   }
@@ -302,6 +321,7 @@ public:
       C->stop();
     StopTimer.cancel();
     ProgressTimer.cancel();
+    MeasureTimer.cancel();
   }
 
   /// A measured request finished (an answer or an error).
@@ -332,7 +352,7 @@ public:
   Shared &Sh;
 
 private:
-  asio::steady_timer StopTimer, ProgressTimer;
+  asio::steady_timer StopTimer, ProgressTimer, MeasureTimer;
   std::vector<std::shared_ptr<ConnectionBase>> Conns;
 
   void tick() {
@@ -373,7 +393,8 @@ template <bool UseTLS> void Connection<UseTLS>::next() {
   Clock::time_point Now = Clock::now();
   if (Sh.Opts.Rate > 0) {
     // Request k of connection i of C is due at Start + (i + k*C) / Rate.
-    double At = (Index + double(Sent) * Sh.Opts.Connections) / Sh.Opts.Rate;
+    double At = Sh.Opts.ScheduleOffsetSeconds +
+                (Index + double(Sent) * Sh.Opts.Connections) / Sh.Opts.Rate;
     Intended = Sh.Start + seconds(At);
     ++Sent;
     if (Intended > Now) {
@@ -397,6 +418,9 @@ template <bool UseTLS> void Connection<UseTLS>::go() {
   if (Measured && !Sh.HasDeadline &&
       Sh.Tickets.fetch_add(1) >= Sh.Opts.Requests)
     return; // all requests handed out: this connection is done
+  // One timeout for the whole request, a reconnection included.
+  armTimeout();
+  Retried = false;
   if (Connected)
     send();
   else
@@ -421,8 +445,7 @@ template <bool UseTLS> void Connection<UseTLS>::connect() {
   else
     Str.emplace(W.IO);
   Buf.clear();
-  SendTime = Clock::now();
-  armTimeout();
+  Reused = false;
   asio::async_connect(
       socket(), Sh.Endpoints,
       [S = self()](error_code EC, const tcp::endpoint &) {
@@ -435,7 +458,9 @@ template <bool UseTLS> void Connection<UseTLS>::connect() {
         S->socket().set_option(tcp::no_delay(true), Ignored);
         if constexpr (UseTLS) {
           const std::string &Host = S->Sh.Opts.To.Host;
-          SSL_set_tlsext_host_name(S->Str->native_handle(), Host.c_str());
+          // SNI names a host; RFC 6066 does not allow an IP literal.
+          if (!S->Sh.HostIsAddress)
+            SSL_set_tlsext_host_name(S->Str->native_handle(), Host.c_str());
           if (!S->Sh.Opts.Insecure)
             S->Str->set_verify_callback(ssl::host_name_verification(Host));
           S->Str->async_handshake(ssl::stream_base::client, [S](error_code EC) {
@@ -456,27 +481,55 @@ template <bool UseTLS> void Connection<UseTLS>::connect() {
 
 template <bool UseTLS> void Connection<UseTLS>::send() {
   SendTime = Clock::now();
-  armTimeout();
   asio::async_write(
       *Str, asio::buffer(Sh.Request), [S = self()](error_code EC, size_t) {
         if (S->stopped())
           return;
+        if (EC && S->retryStale(EC))
+          return;
         if (EC)
           return S->fail(S->TimedOut ? ErrorKind::Timeout : ErrorKind::Reset,
                          EC.message());
-        S->Parser.emplace();
-        S->Parser->body_limit(64 * 1024 * 1024);
-        if (S->Sh.Opts.Method == "HEAD")
-          S->Parser->skip(true);
-        http::async_read(
-            *S->Str, S->Buf, *S->Parser,
-            [S](error_code EC, size_t Bytes) { S->onRead(EC, Bytes); });
+        S->readAnswer();
       });
+}
+
+/// Reads one answer with a fresh parser (headers up to 1 MB, bodies up to
+/// 64 MB) on the connection's buffer.
+template <bool UseTLS> void Connection<UseTLS>::readAnswer() {
+  Parser.emplace();
+  Parser->header_limit(1024 * 1024);
+  Parser->body_limit(64 * 1024 * 1024);
+  if (Sh.Opts.Method == "HEAD")
+    Parser->skip(true);
+  http::async_read(
+      *Str, Buf, *Parser,
+      [S = self()](error_code EC, size_t Bytes) { S->onRead(EC, Bytes); });
+}
+
+/// A keep-alive connection the server closed while it was idle (nginx's
+/// keepalive_timeout, a load balancer's) fails on its next request before
+/// any byte of an answer: that is no error of the request, which is sent
+/// again, once, on a new connection (same intended time, same timeout).
+template <bool UseTLS> bool Connection<UseTLS>::retryStale(error_code EC) {
+  bool Closed = EC == http::error::end_of_stream || EC == asio::error::eof ||
+                EC == asio::error::connection_reset ||
+                EC == asio::error::broken_pipe ||
+                EC == ssl::error::stream_truncated;
+  if (!Reused || Retried || TimedOut || !Closed ||
+      (Parser && Parser->got_some()))
+    return false;
+  Retried = true;
+  close();
+  connect();
+  return true;
 }
 
 template <bool UseTLS>
 void Connection<UseTLS>::onRead(error_code EC, size_t Bytes) {
   if (stopped())
+    return;
+  if (EC && retryStale(EC))
     return;
   if (EC) {
     ErrorKind K = ErrorKind::BadResponse;
@@ -491,15 +544,24 @@ void Connection<UseTLS>::onRead(error_code EC, size_t Bytes) {
       K = ErrorKind::Reset;
     return fail(K, EC.message());
   }
+  const auto &Res = Parser->get();
+  // An interim answer (100 Continue, 103 Early Hints): the real one follows.
+  if (Res.result_int() / 100 == 1 && Res.result_int() != 101) {
+    readAnswer();
+    return;
+  }
   Generation++;
   Timeout.cancel();
   Clock::time_point Now = Clock::now();
-  const auto &Res = Parser->get();
   bool KeepAlive = Res.keep_alive();
+  Reused = true;
   if (Measured) {
     LoadResult &R = W.St.R;
     unsigned Status = Res.result_int();
-    int64_t Raw = micros(Now - SendTime), Corr = micros(Now - Intended);
+    // Latencies beyond the histograms' hour are kept as an hour.
+    int64_t Top = R.Corrected.highestTrackableValue();
+    int64_t Raw = std::min(micros(Now - SendTime), Top),
+            Corr = std::min(micros(Now - Intended), Top);
     R.Uncorrected.record(Raw);
     R.Corrected.record(Corr);
     if (Sh.Opts.KeepSamples)
@@ -543,7 +605,6 @@ void Connection<UseTLS>::fail(ErrorKind K, const std::string &Msg) {
                       ? "no answer within " +
                             formatNumber(Sh.Opts.TimeoutSeconds) + " s"
                       : Msg);
-    W.perSecond(Clock::now());
     W.finished();
   }
   if (Sh.Stop)
@@ -594,14 +655,14 @@ static Error fail(const Twine &Msg) {
 /// the timeout, so that a wrong URL fails at once with the reason.
 static Error preflight(const LoadOptions &Opts,
                        const tcp::resolver::results_type &Endpoints,
-                       ssl::context *TLS) {
+                       ssl::context *TLS, bool IsAddress) {
   asio::io_context IO;
   tcp::socket Sock(IO);
   std::optional<ssl::stream<tcp::socket &>> Tls;
   asio::steady_timer Timer(IO);
   std::string Failure;
   bool TimedOut = false;
-  std::string Where = Opts.To.Host + ":" + utostr(Opts.To.Port);
+  std::string Where = Opts.To.authority();
   Timer.expires_after(seconds(Opts.TimeoutSeconds));
   Timer.async_wait([&](error_code EC) {
     if (EC)
@@ -624,7 +685,8 @@ static Error preflight(const LoadOptions &Opts,
           return;
         }
         Tls.emplace(Sock, *TLS);
-        SSL_set_tlsext_host_name(Tls->native_handle(), Opts.To.Host.c_str());
+        if (!IsAddress)
+          SSL_set_tlsext_host_name(Tls->native_handle(), Opts.To.Host.c_str());
         if (!Opts.Insecure)
           Tls->set_verify_callback(ssl::host_name_verification(Opts.To.Host));
         Tls->async_handshake(ssl::stream_base::client, [&](error_code EC) {
@@ -670,7 +732,12 @@ Expected<LoadResult> runLoad(const LoadOptions &Opts) {
     TLS->set_verify_mode(Opts.Insecure ? ssl::verify_none : ssl::verify_peer);
     Sh.TLS = &*TLS;
   }
-  if (Error E = preflight(Opts, Sh.Endpoints, Sh.TLS))
+  {
+    error_code EC;
+    asio::ip::make_address(Opts.To.Host, EC);
+    Sh.HostIsAddress = !EC;
+  }
+  if (Error E = preflight(Opts, Sh.Endpoints, Sh.TLS, Sh.HostIsAddress))
     return E;
   Sh.Request = buildRequest(Opts);
 
@@ -689,6 +756,7 @@ Expected<LoadResult> runLoad(const LoadOptions &Opts) {
     std::this_thread::sleep_until(At);
   }
   double CPUBefore = cpuSeconds();
+  Sh.CPUAtMeasureStart = CPUBefore;
   Sh.Start = Clock::now();
   int64_t StartEpoch = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::system_clock::now().time_since_epoch())
@@ -739,7 +807,8 @@ Expected<LoadResult> runLoad(const LoadOptions &Opts) {
   R.Seconds = std::max(
       0.0,
       std::chrono::duration<double>(MeasuredEnd - Sh.MeasureStart).count());
-  R.CPUSeconds = cpuSeconds() - CPUBefore;
+  // The warm-up's CPU is not the measured run's.
+  R.CPUSeconds = cpuSeconds() - Sh.CPUAtMeasureStart;
   R.PeakRSSBytes = peakRSS();
   R.Threads = Threads;
   return R;

@@ -85,13 +85,17 @@ Expected<WorkerRun> readJSONReport(StringRef Text, StringRef FileName) {
   if (!O)
     return RR.fail("a bk-load report is a JSON object");
   WorkerRun W;
-  std::string URL = RR.string(*O, "url");
-  if (!RR.Problem.empty())
-    return RR.fail(RR.Problem);
-  Expected<Target> T = parseTarget(URL);
-  if (!T)
-    return RR.fail(toString(T.takeError()));
-  W.Opts.To = *T;
+  // A merge of interval logs has no URL (null) and no counts.
+  W.LatencyOnly = O->getBoolean("latency_only").getValueOr(false);
+  if (!W.LatencyOnly) {
+    std::string URL = RR.string(*O, "url");
+    if (!RR.Problem.empty())
+      return RR.fail(RR.Problem);
+    Expected<Target> T = parseTarget(URL);
+    if (!T)
+      return RR.fail(toString(T.takeError()));
+    W.Opts.To = *T;
+  }
   W.Opts.Method = RR.string(*O, "method");
   W.Opts.Connections = RR.integer(*O, "connections");
   W.Opts.Rate = O->getNumber("rate").getValueOr(0);
@@ -114,6 +118,10 @@ Expected<WorkerRun> readJSONReport(StringRef Text, StringRef FileName) {
   if (const json::Object *E = RR.object(*O, "errors"))
     for (unsigned K = 0; K < NumErrorKinds; ++K)
       R.Errors[K] = RR.integer(*E, errorKindName(ErrorKind(K)));
+  if (const json::Object *FE = O->getObject("first_errors"))
+    for (unsigned K = 0; K < NumErrorKinds; ++K)
+      if (Optional<StringRef> Msg = FE->getString(errorKindName(ErrorKind(K))))
+        R.FirstError[K] = Msg->str();
   RR.histogram(*O, "latency", R.Corrected);
   RR.histogram(*O, "latency_uncorrected", R.Uncorrected);
   if (const json::Array *PS = O->getArray("per_second"))
@@ -198,7 +206,7 @@ Expected<WorkerRun> mergeRuns(ArrayRef<WorkerRun> Runs) {
   M.Opts = Runs.front().Opts;
   M.Opts.Connections = 0;
   M.Opts.Rate = 0;
-  M.LatencyOnly = true;
+  M.LatencyOnly = false;
   int64_t Start = Runs.front().Result.StartEpochMillis;
   for (const WorkerRun &W : Runs)
     Start = std::min(Start, W.Result.StartEpochMillis);
@@ -210,7 +218,8 @@ Expected<WorkerRun> mergeRuns(ArrayRef<WorkerRun> Runs) {
   Histogram Scratch(1, 3600000000LL, 3);
   for (const WorkerRun &W : Runs) {
     const LoadResult &O = W.Result;
-    M.LatencyOnly &= W.LatencyOnly;
+    // One input without counts makes every count incomplete.
+    M.LatencyOnly |= W.LatencyOnly;
     if (M.Opts.To.Host.empty())
       M.Opts = W.Opts, M.Opts.Connections = 0, M.Opts.Rate = 0;
     M.Opts.Connections += W.Opts.Connections;

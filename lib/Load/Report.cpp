@@ -206,7 +206,13 @@ void printJSON(raw_ostream &OS, const LoadOptions &Opts, const LoadResult &R,
                ArrayRef<Verdict> Verdicts) {
   json::OStream J(OS, 2);
   J.object([&] {
-    J.attribute("url", Opts.To.url());
+    // A run merged from interval logs has no target and no counts.
+    if (Opts.To.Host.empty()) {
+      J.attribute("url", nullptr);
+      J.attribute("latency_only", true);
+    } else {
+      J.attribute("url", Opts.To.url());
+    }
     J.attribute("method", Opts.Method);
     J.attribute("start_epoch_ms", R.StartEpochMillis);
     J.attribute("connections", Opts.Connections);
@@ -226,6 +232,11 @@ void printJSON(raw_ostream &OS, const LoadOptions &Opts, const LoadResult &R,
     J.attributeObject("errors", [&] {
       for (unsigned K = 0; K < NumErrorKinds; ++K)
         J.attribute(errorKindName(ErrorKind(K)), R.Errors[K]);
+    });
+    J.attributeObject("first_errors", [&] {
+      for (unsigned K = 0; K < NumErrorKinds; ++K)
+        if (R.Errors[K])
+          J.attribute(errorKindName(ErrorKind(K)), R.FirstError[K]);
     });
     J.attribute("latency_unit", "us");
     latencyJSON(J, "latency", R.Corrected);
@@ -296,13 +307,17 @@ struct Metric {
 
 std::vector<Metric>
 compareMetrics(ArrayRef<std::pair<RunNumbers, RunNumbers>> Rounds) {
+  // Only rounds where both sides answered: a side without answers has no
+  // latency, and a ratio with it means nothing.
   std::vector<double> T, P50, P99;
   for (const auto &R : Rounds) {
+    if (!R.first.Answers || !R.second.Answers)
+      continue;
     if (R.first.Throughput > 0)
       T.push_back(R.second.Throughput / R.first.Throughput);
-    if (R.first.P50Ms > 0)
+    if (R.first.P50Ms > 0 && R.second.P50Ms > 0)
       P50.push_back(R.second.P50Ms / R.first.P50Ms);
-    if (R.first.P99Ms > 0)
+    if (R.first.P99Ms > 0 && R.second.P99Ms > 0)
       P99.push_back(R.second.P99Ms / R.first.P99Ms);
   }
   return {{"throughput", true, summarizeRatios(T)},
@@ -310,8 +325,21 @@ compareMetrics(ArrayRef<std::pair<RunNumbers, RunNumbers>> Rounds) {
           {"p99 latency", false, summarizeRatios(P99)}};
 }
 
-std::string verdict(const Metric &M) {
-  if (!M.S.Significant)
+/// Rounds in which either side had errors or no answers: the comparison is
+/// then of failures, not of speed, and no verdict is given.
+unsigned troubledRounds(ArrayRef<std::pair<RunNumbers, RunNumbers>> Rounds) {
+  unsigned N = 0;
+  for (const auto &R : Rounds)
+    N += R.first.Errors || R.second.Errors || !R.first.Answers ||
+         !R.second.Answers;
+  return N;
+}
+
+std::string verdict(const Metric &M, unsigned Troubled) {
+  if (Troubled)
+    return "no verdict: " + plural(Troubled, "round") +
+           " had errors or no answers";
+  if (!M.S.Significant || M.S.Median <= 0)
     return "no significant difference";
   bool BHigher = M.S.Low > 1;
   bool BBetter = BHigher == M.HigherIsBetter;
@@ -353,11 +381,12 @@ void printCompareText(raw_ostream &OS, const LoadOptions &A,
       OS << "         errors: A " << X.Errors << ", B " << Y.Errors << "\n";
   }
   OS << "\n";
+  unsigned Troubled = troubledRounds(Rounds);
   for (const Metric &M : compareMetrics(Rounds))
     OS << formatv("  {0,-12} median B/A {1:f3} ({2:f1}% CI {3:f3}-{4:f3}): "
                   "{5}\n",
                   M.Name, M.S.Median, M.S.Confidence * 100, M.S.Low, M.S.High,
-                  verdict(M));
+                  verdict(M, Troubled));
 }
 
 void printCompareJSON(raw_ostream &OS, const LoadOptions &A,
@@ -394,8 +423,9 @@ void printCompareJSON(raw_ostream &OS, const LoadOptions &A,
           J.attribute("low", M.S.Low);
           J.attribute("high", M.S.High);
           J.attribute("confidence", M.S.Confidence);
-          J.attribute("significant", M.S.Significant);
-          J.attribute("verdict", verdict(M));
+          unsigned Troubled = troubledRounds(Rounds);
+          J.attribute("significant", M.S.Significant && !Troubled);
+          J.attribute("verdict", verdict(M, Troubled));
         });
     });
   });

@@ -40,6 +40,8 @@ Expected<Target> parseTarget(StringRef URL) {
     StringRef After = Authority.substr(Close + 1);
     if (!After.empty() && !After.consume_front(":"))
       return bad(URL, "only a port may follow an IPv6 address");
+    if (Authority.endswith(":"))
+      return bad(URL, "the port is empty");
     Port = After;
   } else {
     std::tie(Host, Port) = Authority.split(':');
@@ -70,9 +72,13 @@ std::string Target::hostHeader() const {
   return H;
 }
 
-std::string Target::url() const {
+std::string Target::authority() const {
   std::string H = StringRef(Host).contains(':') ? "[" + Host + "]" : Host;
-  return (TLS ? "https://" : "http://") + H + ":" + utostr(Port) + PathAndQuery;
+  return H + ":" + utostr(Port);
+}
+
+std::string Target::url() const {
+  return (TLS ? "https://" : "http://") + authority() + PathAndQuery;
 }
 
 } // namespace load

@@ -28,6 +28,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <chrono>
 #include <cmath>
 #include <ctime>
 #include <thread>
@@ -159,12 +160,12 @@ static cl::opt<bool>
 static cl::opt<double> MaxP99("max-p99",
                               cl::desc("Fail when P99 latency exceeds this "
                                        "many milliseconds"),
-                              cl::init(-1), cl::sub(*cl::AllSubCommands),
+                              cl::init(0), cl::sub(*cl::AllSubCommands),
                               cl::cat(Cat));
 static cl::opt<double>
     MaxErrorRate("max-error-rate",
                  cl::desc("Fail when errors exceed this fraction of requests"),
-                 cl::init(-1), cl::sub(*cl::AllSubCommands), cl::cat(Cat));
+                 cl::init(0), cl::sub(*cl::AllSubCommands), cl::cat(Cat));
 
 static bool validToken(StringRef S) {
   return !S.empty() && all_of(S, [](char C) {
@@ -181,7 +182,7 @@ static bool parseShard(StringRef S, unsigned &I, unsigned &N) {
 /// Seconds since the epoch, or an ISO 8601 UTC time; 0 when invalid.
 static int64_t parseStartAt(StringRef S) {
   double Secs;
-  if (!S.getAsDouble(Secs) && Secs > 0)
+  if (!S.getAsDouble(Secs) && std::isfinite(Secs) && Secs > 0 && Secs < 1e11)
     return static_cast<int64_t>(Secs * 1000);
   std::tm TM = {};
   std::string Str = S.str();
@@ -231,6 +232,12 @@ static bool runOptions(DiagnosticEngine &Diags, StringRef URL,
                                    "' is not 'Name: value' (a token, a colon, "
                                    "a value without line breaks)"),
              false;
+    if (Name.equals_insensitive("content-length") ||
+        Name.equals_insensitive("transfer-encoding"))
+      return usageError(Diags, "--header '" + Name +
+                                   "' is bk-load's to set (from --body or "
+                                   "--body-file)"),
+             false;
     Opts.Headers.push_back({Name.str(), Value.str()});
   }
   if (!Body.empty() && !BodyFile.empty())
@@ -250,12 +257,35 @@ static bool runOptions(DiagnosticEngine &Diags, StringRef URL,
   Opts.Connections = Concurrency;
   Opts.Threads =
       Threads ? Threads : std::max(1u, std::thread::hardware_concurrency());
-  if (DurationSeconds <= 0 && !Requests)
-    return usageError(Diags, "--duration must be positive"), false;
-  if (Rate < 0 || Warmup < 0 || Timeout <= 0)
-    return usageError(Diags, "--rate and --warmup cannot be negative, "
-                             "--timeout must be positive"),
+  if (DurationSeconds.getNumOccurrences() && Requests)
+    return usageError(Diags, "--duration and --requests are exclusive: a run "
+                             "ends after one or the other"),
            false;
+  // Finite and bounded: NaN passes every comparison, and huge values
+  // overflow the clock.
+  struct Bound {
+    const char *Name;
+    double Value, Low, High;
+    bool LowIncluded;
+  } Bounds[] = {{"--duration", DurationSeconds, 0, 1e6, false},
+                {"--warmup", Warmup, 0, 1e6, true},
+                {"--timeout", Timeout, 0, 3600, false},
+                {"--rate", Rate, 0, 1e9, true},
+                {"--target-rate", TargetRate, 0, 1e9, true}};
+  for (const Bound &B : Bounds)
+    if (!std::isfinite(B.Value) || B.Value > B.High ||
+        (B.LowIncluded ? B.Value < B.Low : B.Value <= B.Low))
+      return usageError(Diags, Twine(B.Name) + " must be a number " +
+                                   (B.LowIncluded ? "from " : "above ") +
+                                   load::formatNumber(B.Low) + " and at most " +
+                                   load::formatNumber(B.High) + ", not " +
+                                   load::formatNumber(B.Value)),
+             false;
+  if (!Opts.To.TLS && (Insecure || !CACert.empty()))
+    return usageError(Diags, "--insecure and --cacert are for https:// URLs"),
+           false;
+  if (Insecure && !CACert.empty())
+    return usageError(Diags, "--cacert has no effect with --insecure"), false;
   Opts.DurationSeconds = DurationSeconds;
   Opts.Requests = Requests;
   Opts.Rate = Rate;
@@ -273,10 +303,17 @@ static bool runOptions(DiagnosticEngine &Diags, StringRef URL,
       return usageError(Diags, "--shard " + Shard + " needs at least " +
                                    Twine(N) + " connections in all"),
              false;
+    if (Opts.Requests && Opts.Requests < N)
+      return usageError(Diags, "--shard " + Shard + " needs at least " +
+                                   Twine(N) + " requests in all"),
+             false;
     Opts.Connections = share(Opts.Connections, I, N);
+    // Worker I's requests fall between the others' (1/Rate apart).
+    if (Opts.Rate > 0)
+      Opts.ScheduleOffsetSeconds = (I - 1) / Opts.Rate;
     Opts.Rate /= N;
     if (Opts.Requests)
-      Opts.Requests = std::max<uint64_t>(1, share(Opts.Requests, I, N));
+      Opts.Requests = share(Opts.Requests, I, N);
   }
   if (!StartAt.empty()) {
     Opts.StartAtEpochMillis = parseStartAt(StartAt);
@@ -285,6 +322,17 @@ static bool runOptions(DiagnosticEngine &Diags, StringRef URL,
                                    "' is neither seconds since the epoch nor "
                                    "YYYY-MM-DDTHH:MM:SS[.fff]Z"),
              false;
+    int64_t Now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+    if (Opts.StartAtEpochMillis > Now + 86400000)
+      return usageError(Diags, "--start-at '" + StartAt +
+                                   "' is more than a day ahead (seconds, not "
+                                   "milliseconds, since the epoch?)"),
+             false;
+    if (Opts.StartAtEpochMillis > Now + 1000 && !getQuietOption())
+      errs() << formatv("bk-load: waiting {0:f1} s for --start-at\n",
+                        (Opts.StartAtEpochMillis - Now) / 1000.0);
   }
   Opts.KeepIntervals = !HdrLog.empty() || JSON;
   Opts.KeepSamples = !Samples.empty();
@@ -322,9 +370,12 @@ static int runSeries(DiagnosticEngine &Diags, const load::Expectations &E) {
   if (!E.Status.empty() || E.RateLimit || E.MaxP99Ms || E.MaxErrorRate)
     return usageError(Diags, "the expectations (--expect-*, --max-*) judge "
                              "a single run, not --compare or --ramp");
-  if (!Shard.empty() || !HdrLog.empty() || !Samples.empty())
-    return usageError(Diags, "--shard, --hdr-log and --samples are for a "
-                             "single run, not --compare or --ramp");
+  if (!Shard.empty() || !HdrLog.empty() || !Samples.empty() || !StartAt.empty())
+    return usageError(Diags, "--shard, --start-at, --hdr-log and --samples "
+                             "are for a single run, not --compare or --ramp");
+  if (Compare && TargetRate > 0)
+    return usageError(Diags, "--target-rate goes with --ramp or a single "
+                             "run, not --compare");
   if (URLs.size() != (Compare ? 2u : 1u))
     return usageError(Diags, Compare ? "--compare expects two URLs, A and B"
                                      : "expected one URL (see --help)");
@@ -420,13 +471,18 @@ int main(int argc, char **argv) {
       return usageError(Diags, "--expect-status " + Twine(S) +
                                    " is not an HTTP status (100-599)");
   E.RateLimit = ExpectRateLimit;
-  if (MaxP99 >= 0)
+  if (MaxP99.getNumOccurrences()) {
+    if (!std::isfinite(MaxP99) || MaxP99 < 0)
+      return usageError(Diags, "--max-p99 is milliseconds, 0 or more");
     E.MaxP99Ms = MaxP99.getValue();
-  if (MaxErrorRate >= 0) {
-    if (MaxErrorRate > 1)
+  }
+  if (MaxErrorRate.getNumOccurrences()) {
+    if (!(MaxErrorRate >= 0 && MaxErrorRate <= 1))
       return usageError(Diags, "--max-error-rate is a fraction from 0 to 1");
     E.MaxErrorRate = MaxErrorRate.getValue();
   }
+  if (Rounds.getNumOccurrences() && !Compare)
+    return usageError(Diags, "--rounds goes with --compare");
 
   load::WorkerRun Run;
   if (MergeCmd) {
@@ -454,15 +510,19 @@ int main(int argc, char **argv) {
       return failWithDiagnostics(Diags);
     }
     Run = std::move(*M);
-    if (Run.LatencyOnly && !E.Status.empty())
-      return usageError(Diags, "--expect-status needs status counts: merge "
-                               "the workers' --json reports, not interval "
+    if (Run.LatencyOnly && (!E.Status.empty() || E.RateLimit || E.MaxErrorRate))
+      return usageError(Diags, "--expect-status, --expect-rate-limit and "
+                               "--max-error-rate need the workers' counts: "
+                               "merge their --json reports, not interval "
                                "logs");
   } else if (Compare || Ramp) {
     return runSeries(Diags, E);
   } else {
     if (URLs.size() != 1)
       return usageError(Diags, "expected one URL (see --help)");
+    if (TargetRate > 0 && JSON)
+      return usageError(Diags, "--target-rate is reported in the text report "
+                               "(and by --ramp --json)");
     if (!runOptions(Diags, URLs[0], Run.Opts))
       return ExitError;
     Progress P("bk-load", Run.Opts.Requests);

@@ -57,6 +57,9 @@ struct LoadOptions {
   uint64_t Requests = 0;
   /// Open model: requests per second over all connections (0: closed).
   double Rate = 0;
+  /// Open model: shift of the whole schedule (a shard's place among the
+  /// workers of a sharded run, so that their requests interleave).
+  double ScheduleOffsetSeconds = 0;
   double WarmupSeconds = 0;
   double TimeoutSeconds = 10;
   bool Insecure = false;
@@ -97,8 +100,10 @@ struct RateLimitEvidence {
 };
 
 struct LoadResult {
-  /// Latency in microseconds: from the intended send time (open model; the
-  /// same as Uncorrected in the closed model) and from the actual one.
+  /// Latency in microseconds: Corrected from the intended send time (open
+  /// model) or the moment the connection started the request (closed
+  /// model: a reconnection included), Uncorrected from the moment the
+  /// request was written. Values above an hour are kept as an hour.
   Histogram Corrected{1, 3600000000LL, 3};
   Histogram Uncorrected{1, 3600000000LL, 3};
   /// Uncorrected latency of 429 answers and of the others.

@@ -28,6 +28,8 @@ struct Target {
   /// The Host header: the host, bracketed for IPv6, with the port when it
   /// is not the scheme's default.
   std::string hostHeader() const;
+  /// host:port, the host bracketed for IPv6 ("[::1]:8080"), for messages.
+  std::string authority() const;
   /// The URL again, normalised ("http://127.0.0.1:8080/a?b").
   std::string url() const;
 };
