@@ -20,6 +20,32 @@ bool AnalyzeOptions::includesSchema(StringRef Name) const {
   return Schemas.empty() || is_contained(Schemas, Name);
 }
 
+Error forEachRowInSchemas(
+    db::Connection &Conn, StringRef SQL, ArrayRef<std::string> Params,
+    const AnalyzeOptions &Opts,
+    function_ref<void(const db::QueryResult &, size_t, const std::string &)>
+        F) {
+  Expected<db::QueryResult> R = Conn.query(SQL, Params);
+  if (!R)
+    return R.takeError();
+  for (size_t Row = 0; Row < R->size(); ++Row) {
+    const std::string &Schema = R->get(Row, "schema");
+    if (Opts.includesSchema(Schema))
+      F(*R, Row, Schema);
+  }
+  return Error::success();
+}
+
+std::string qualifiedSQL(StringRef Schema, StringRef Name) {
+  return schema::QualifiedName(Schema.str(), Name.str()).sql();
+}
+
+std::string formatPercent(double Fraction) {
+  std::string S;
+  raw_string_ostream(S) << format("%.0f%%", 100 * Fraction);
+  return S;
+}
+
 std::string formatBytes(int64_t Bytes) {
   static const char *Units[] = {"bytes", "kB", "MB", "GB", "TB"};
   double V = static_cast<double>(Bytes);

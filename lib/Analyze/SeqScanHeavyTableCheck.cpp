@@ -8,8 +8,6 @@
 
 #include "bk/Analyze/Checks.h"
 
-#include "llvm/Support/Format.h"
-
 using namespace llvm;
 
 namespace bk {
@@ -21,8 +19,8 @@ Error SeqScanHeavyTableCheck::run(db::Connection &Conn,
                                   std::vector<Diagnostic> &Out) {
   // Scans that read (about) the whole table each time, more of them than
   // index scans.
-  Expected<db::QueryResult> R = Conn.query(
-      R"(
+  return forEachRowInSchemas(
+      Conn, R"(
     SELECT s.schemaname AS schema, s.relname AS "table", t.live_rows,
            s.seq_scan, s.seq_tup_read, coalesce(s.idx_scan, 0) AS idx_scan,
            pg_total_relation_size(s.relid) AS bytes
@@ -37,30 +35,23 @@ Error SeqScanHeavyTableCheck::run(db::Connection &Conn,
       AND s.seq_tup_read >= s.seq_scan * t.live_rows / 2
     ORDER BY s.seq_tup_read DESC, 1, 2)",
       {std::to_string(Opts.SeqScanMinRows),
-       std::to_string(Opts.SeqScanMinScans)});
-  if (!R)
-    return R.takeError();
-  for (size_t Row = 0; Row < R->size(); ++Row) {
-    const std::string &Schema = R->get(Row, "schema");
-    if (!Opts.includesSchema(Schema))
-      continue;
-    std::string Table =
-        schema::QualifiedName(Schema, R->get(Row, "table")).sql();
-    int64_t Seq = R->getInt(Row, "seq_scan");
-    int64_t Idx = R->getInt(Row, "idx_scan");
-    std::string Share;
-    raw_string_ostream(Share)
-        << format("%.0f%%", 100.0 * Seq / double(Seq + Idx));
-    Out.push_back(finding(
-        Conn, "table " + Table + " (" + R->get(Row, "live_rows") + " rows, " +
-                  formatBytes(R->getInt(Row, "bytes")) + ") was read by " +
-                  std::to_string(Seq) + " sequential scans (" + Share +
-                  " of its scans, " + R->get(Row, "seq_tup_read") +
-                  " rows read); the queries filtering it need an index: find "
-                  "them in pg_stat_statements and index the columns they "
-                  "filter on"));
-  }
-  return Error::success();
+       std::to_string(Opts.SeqScanMinScans)},
+      Opts,
+      [&](const db::QueryResult &R, size_t Row, const std::string &Schema) {
+        std::string Table = qualifiedSQL(Schema, R.get(Row, "table"));
+        int64_t Seq = R.getInt(Row, "seq_scan");
+        int64_t Idx = R.getInt(Row, "idx_scan");
+        std::string Share = formatPercent(Seq / double(Seq + Idx));
+        Out.push_back(finding(
+            Conn,
+            "table " + Table + " (" + R.get(Row, "live_rows") + " rows, " +
+                formatBytes(R.getInt(Row, "bytes")) + ") was read by " +
+                std::to_string(Seq) + " sequential scans (" + Share +
+                " of its scans, " + R.get(Row, "seq_tup_read") +
+                " rows read); the queries filtering it need an index: find "
+                "them in pg_stat_statements and index the columns they "
+                "filter on"));
+      });
 }
 
 } // namespace analyze

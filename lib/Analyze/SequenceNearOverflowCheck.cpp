@@ -9,8 +9,6 @@
 
 #include "bk/Analyze/Checks.h"
 
-#include "llvm/Support/Format.h"
-
 using namespace llvm;
 
 namespace bk {
@@ -23,7 +21,8 @@ Error SequenceNearOverflowCheck::run(db::Connection &Conn,
   // Ascending sequences only (descending ones run towards min_value, the
   // same check mirrored, rare enough to leave out). The owning column, when
   // there is one, is what must widen too.
-  Expected<db::QueryResult> R = Conn.query(R"(
+  return forEachRowInSchemas(
+      Conn, R"(
     SELECT s.schemaname AS schema, s.sequencename AS sequence,
            s.data_type::text AS type, s.last_value, s.max_value,
            (SELECT quote_ident(tn.nspname) || '.' || quote_ident(t.relname)
@@ -41,39 +40,33 @@ Error SequenceNearOverflowCheck::run(db::Connection &Conn,
              LIMIT 1) AS owner
     FROM pg_sequences s
     WHERE s.last_value IS NOT NULL AND s.increment_by > 0
-    ORDER BY 1, 2)");
-  if (!R)
-    return R.takeError();
-  for (size_t Row = 0; Row < R->size(); ++Row) {
-    const std::string &Schema = R->get(Row, "schema");
-    if (!Opts.includesSchema(Schema))
-      continue;
-    double Last = static_cast<double>(R->getInt(Row, "last_value"));
-    double Max = static_cast<double>(R->getInt(Row, "max_value"));
-    if (Max <= 0 || Last / Max < Opts.SequenceRatio)
-      continue;
-    std::string Seq =
-        schema::QualifiedName(Schema, R->get(Row, "sequence")).sql();
-    const std::string &Type = R->get(Row, "type");
-    std::string Pct;
-    raw_string_ostream(Pct) << format("%.0f%%", 100 * Last / Max);
-    std::string Fix;
-    if (Type != "bigint") {
-      Fix = "; widen it: ALTER SEQUENCE " + Seq + " AS bigint";
-      if (!R->isNull(Row, "owner"))
-        Fix += " and ALTER TABLE " + R->get(Row, "owner") +
-               " TYPE bigint (rewrites the table)";
-    } else {
-      Fix = "; it is already bigint: check what consumes values this fast";
-    }
-    Out.push_back(finding(Conn, "sequence " + Seq + " (" + Type + ") is at " +
-                                    R->get(Row, "last_value") + " of " +
-                                    R->get(Row, "max_value") + " (" + Pct +
-                                    "); when it reaches the maximum every "
-                                    "insert that needs a value fails" +
-                                    Fix));
-  }
-  return Error::success();
+    ORDER BY 1, 2)",
+      {}, Opts,
+      [&](const db::QueryResult &R, size_t Row, const std::string &Schema) {
+        double Last = static_cast<double>(R.getInt(Row, "last_value"));
+        double Max = static_cast<double>(R.getInt(Row, "max_value"));
+        if (Max <= 0 || Last / Max < Opts.SequenceRatio)
+          return;
+        std::string Seq = qualifiedSQL(Schema, R.get(Row, "sequence"));
+        const std::string &Type = R.get(Row, "type");
+        std::string Pct = formatPercent(Last / Max);
+        std::string Fix;
+        if (Type != "bigint") {
+          Fix = "; widen it: ALTER SEQUENCE " + Seq + " AS bigint";
+          if (!R.isNull(Row, "owner"))
+            Fix += " and ALTER TABLE " + R.get(Row, "owner") +
+                   " TYPE bigint (rewrites the table)";
+        } else {
+          Fix = "; it is already bigint: check what consumes values this fast";
+        }
+        Out.push_back(finding(Conn, "sequence " + Seq + " (" + Type +
+                                        ") is at " + R.get(Row, "last_value") +
+                                        " of " + R.get(Row, "max_value") +
+                                        " (" + Pct +
+                                        "); when it reaches the maximum every "
+                                        "insert that needs a value fails" +
+                                        Fix));
+      });
 }
 
 } // namespace analyze

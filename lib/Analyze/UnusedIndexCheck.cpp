@@ -37,7 +37,8 @@ Error UnusedIndexCheck::run(db::Connection &Conn, const schema::Catalog &C,
 
   // Unique, primary-key and constraint indexes enforce something; invalid
   // ones are invalid-index's.
-  Expected<db::QueryResult> R = Conn.query(R"(
+  return forEachRowInSchemas(
+      Conn, R"(
     SELECT s.schemaname AS schema, s.relname AS "table",
            s.indexrelname AS index, pg_relation_size(s.indexrelid) AS bytes,
            pg_get_indexdef(s.indexrelid) AS def
@@ -47,39 +48,32 @@ Error UnusedIndexCheck::run(db::Connection &Conn, const schema::Catalog &C,
       AND i.indisvalid
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c
                        WHERE c.conindid = s.indexrelid)
-    ORDER BY 1, 2, 3)");
-  if (!R)
-    return R.takeError();
-  for (size_t Row = 0; Row < R->size(); ++Row) {
-    const std::string &Schema = R->get(Row, "schema");
-    if (!Opts.includesSchema(Schema))
-      continue;
-    std::string Index =
-        schema::QualifiedName(Schema, R->get(Row, "index")).sql();
-    std::string Table =
-        schema::QualifiedName(Schema, R->get(Row, "table")).sql();
-    std::string Since =
-        Reset ? "since statistics were reset " + formatAge(Age) + " ago"
-              : "in the " + formatAge(Age) + " since the server started";
-    Diagnostic D =
-        finding(Conn, "index " + Index + " on " + Table +
-                          " has not been used by any scan " + Since + " (" +
-                          formatBytes(R->getInt(Row, "bytes")) +
-                          ", updated on every write); drop it "
-                          "unless a rare job needs it: DROP INDEX "
-                          "CONCURRENTLY " +
-                          Index);
-    D.Fix = "DROP INDEX CONCURRENTLY " + Index + ";";
-    // pg_get_indexdef gives "CREATE [UNIQUE] INDEX name ON ..."; rebuild
-    // without blocking writes.
-    std::string Def = R->get(Row, "def");
-    size_t At = Def.find(" INDEX ");
-    if (At != std::string::npos)
-      Def.insert(At + 7, "CONCURRENTLY ");
-    D.Undo = Def + ";";
-    Out.push_back(std::move(D));
-  }
-  return Error::success();
+    ORDER BY 1, 2, 3)",
+      {}, Opts,
+      [&](const db::QueryResult &R, size_t Row, const std::string &Schema) {
+        std::string Index = qualifiedSQL(Schema, R.get(Row, "index"));
+        std::string Table = qualifiedSQL(Schema, R.get(Row, "table"));
+        std::string Since =
+            Reset ? "since statistics were reset " + formatAge(Age) + " ago"
+                  : "in the " + formatAge(Age) + " since the server started";
+        Diagnostic D =
+            finding(Conn, "index " + Index + " on " + Table +
+                              " has not been used by any scan " + Since + " (" +
+                              formatBytes(R.getInt(Row, "bytes")) +
+                              ", updated on every write); drop it "
+                              "unless a rare job needs it: DROP INDEX "
+                              "CONCURRENTLY " +
+                              Index);
+        D.Fix = "DROP INDEX CONCURRENTLY " + Index + ";";
+        // pg_get_indexdef gives "CREATE [UNIQUE] INDEX name ON ..."; rebuild
+        // without blocking writes.
+        std::string Def = R.get(Row, "def");
+        size_t At = Def.find(" INDEX ");
+        if (At != std::string::npos)
+          Def.insert(At + 7, "CONCURRENTLY ");
+        D.Undo = Def + ";";
+        Out.push_back(std::move(D));
+      });
 }
 
 } // namespace analyze

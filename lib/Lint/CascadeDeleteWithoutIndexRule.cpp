@@ -13,23 +13,6 @@ namespace bk {
 /// How many cascade steps above the parent the notes follow.
 static constexpr unsigned MaxCascadeDepth = 8;
 
-/// "CASCADE", "SET NULL" or "SET DEFAULT"; null for the actions that do not
-/// write the referencing rows.
-static const char *deleteActionName(schema::ReferentialAction A) {
-  switch (A) {
-  case schema::ReferentialAction::Cascade:
-    return "CASCADE";
-  case schema::ReferentialAction::SetNull:
-    return "SET NULL";
-  case schema::ReferentialAction::SetDefault:
-    return "SET DEFAULT";
-  case schema::ReferentialAction::NoAction:
-  case schema::ReferentialAction::Restrict:
-    return nullptr;
-  }
-  return nullptr;
-}
-
 namespace {
 /// Collects, as notes, the ON DELETE CASCADE foreign keys through which
 /// deletes reach a table from further up.
@@ -74,15 +57,8 @@ void CascadeDeleteWithoutIndexRule::check(
     for (const schema::Table &T : S.Tables) {
       std::vector<lint::TableIndex> Indexes = lint::getTableIndexes(C, T);
       for (const schema::Constraint &FK : T.Constraints) {
-        const char *Action = deleteActionName(FK.OnDelete);
-        if (FK.Kind != schema::ConstraintKind::ForeignKey ||
-            FK.Columns.empty() || !Action)
-          continue;
-        if (llvm::any_of(Indexes, [&](const lint::TableIndex &I) {
-              return lint::indexCoversColumns(I, FK.Columns);
-            }))
-          continue;
-        if (lint::isInheritedForeignKey(C, T, FK))
+        const char *Action = lint::writingDeleteAction(FK.OnDelete);
+        if (!Action || !lint::isUnindexedForeignKey(C, T, FK, Indexes))
           continue;
         std::string Table = lint::qualifiedName(S, T);
         std::string Parent = lint::qualifiedName(FK.RefTable);

@@ -244,6 +244,33 @@ static bool sameTable(const schema::Catalog &C, const schema::QualifiedName &A,
 /// Whether FK, a constraint of partition T, is the copy of a foreign key of
 /// a partitioned ancestor (same columns and referenced table): the ancestor
 /// is the one reported.
+const char *writingDeleteAction(schema::ReferentialAction A) {
+  switch (A) {
+  case schema::ReferentialAction::Cascade:
+    return "CASCADE";
+  case schema::ReferentialAction::SetNull:
+    return "SET NULL";
+  case schema::ReferentialAction::SetDefault:
+    return "SET DEFAULT";
+  case schema::ReferentialAction::NoAction:
+  case schema::ReferentialAction::Restrict:
+    return nullptr;
+  }
+  return nullptr;
+}
+
+bool isUnindexedForeignKey(const schema::Catalog &C, const schema::Table &T,
+                           const schema::Constraint &FK,
+                           ArrayRef<TableIndex> Indexes) {
+  if (FK.Kind != schema::ConstraintKind::ForeignKey || FK.Columns.empty())
+    return false;
+  if (llvm::any_of(Indexes, [&](const TableIndex &I) {
+        return indexCoversColumns(I, FK.Columns);
+      }))
+    return false;
+  return !isInheritedForeignKey(C, T, FK);
+}
+
 bool isInheritedForeignKey(const schema::Catalog &C, const schema::Table &T,
                            const schema::Constraint &FK) {
   const schema::Table *Cur = &T;

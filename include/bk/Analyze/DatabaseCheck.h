@@ -71,6 +71,22 @@ private:
   Severity Sev;
 };
 
+/// Runs SQL (with $1, ... bound to Params) and calls F(Result, Row, Schema)
+/// for each row whose "schema" column names a schema Opts includes.
+llvm::Error
+forEachRowInSchemas(db::Connection &Conn, llvm::StringRef SQL,
+                    llvm::ArrayRef<std::string> Params,
+                    const AnalyzeOptions &Opts,
+                    llvm::function_ref<void(const db::QueryResult &, size_t,
+                                            const std::string &)>
+                        F);
+
+/// Schema.Name as SQL, quoted where needed ("public.orders").
+std::string qualifiedSQL(llvm::StringRef Schema, llvm::StringRef Name);
+
+/// "88%": a fraction as a whole percentage.
+std::string formatPercent(double Fraction);
+
 /// "16 kB", "3.2 MB": a byte count as pg_size_pretty writes it.
 std::string formatBytes(int64_t Bytes);
 /// "12 days", "5 hours", "40 minutes".

@@ -98,6 +98,17 @@ std::string normalizePredicate(llvm::StringRef Where);
 bool predicateFollowsFromNotNull(llvm::StringRef Where,
                                  llvm::ArrayRef<std::string> Columns);
 
+/// The ON DELETE actions that write the referencing rows: "CASCADE",
+/// "SET NULL" or "SET DEFAULT"; null for NO ACTION and RESTRICT.
+const char *writingDeleteAction(schema::ReferentialAction A);
+
+/// Whether FK, a foreign key of T, has no index of T (Indexes, from
+/// getTableIndexes) covering its columns, and is not a partition's copy of
+/// an ancestor's key (reported there): what the foreign-key rules flag.
+bool isUnindexedForeignKey(const schema::Catalog &C, const schema::Table &T,
+                           const schema::Constraint &FK,
+                           llvm::ArrayRef<TableIndex> Indexes);
+
 /// Whether FK, a constraint of partition T, is the copy of a foreign key of
 /// a partitioned ancestor (same columns and referenced table): rules report
 /// the ancestor's only.
