@@ -120,6 +120,22 @@ Error LoadResult::add(const LoadResult &O, double OffsetSeconds) {
   return Error::success();
 }
 
+Error addIntoCompressed(std::vector<uint8_t> &Slot, const Histogram &H,
+                        Histogram &Scratch) {
+  Scratch.reset();
+  if (!Slot.empty()) {
+    Expected<Histogram> Before = Histogram::decodeCompressed(Slot);
+    if (!Before)
+      return Before.takeError();
+    if (Error E = Scratch.add(*Before))
+      return E;
+  }
+  if (Error E = Scratch.add(H))
+    return E;
+  Slot = Scratch.encodeCompressed();
+  return Error::success();
+}
+
 std::array<uint64_t, 6> LoadResult::statusClasses() const {
   std::array<uint64_t, 6> C{};
   for (const auto &S : ByStatus)
@@ -773,27 +789,21 @@ Expected<LoadResult> runLoad(const LoadOptions &Opts) {
   Clock::time_point End = Clock::now();
 
   // Seconds of the run: every thread's part of each, added.
-  std::map<int64_t, std::vector<const std::vector<uint8_t> *>> Seconds;
+  std::map<int64_t, std::vector<uint8_t>> Seconds;
+  Histogram Scratch(1, 3600000000LL, 3);
   for (auto &W : Workers) {
     W->St.flushInterval();
-    for (const auto &P : W->St.Parts)
-      Seconds[P.first].push_back(&P.second);
-  }
-  std::vector<LoadInterval> Intervals;
-  if (!Seconds.empty()) {
-    Histogram Sum(1, 3600000000LL, 3);
-    for (const auto &S : Seconds) {
-      Sum.reset();
-      for (const std::vector<uint8_t> *Bytes : S.second) {
-        Expected<Histogram> H = Histogram::decodeCompressed(*Bytes);
-        if (!H)
-          return H.takeError();
-        if (Error E = Sum.add(*H))
-          return E;
-      }
-      Intervals.push_back({double(S.first), 1.0, Sum.encodeCompressed()});
+    for (const auto &P : W->St.Parts) {
+      Expected<Histogram> H = Histogram::decodeCompressed(P.second);
+      if (!H)
+        return H.takeError();
+      if (Error E = addIntoCompressed(Seconds[P.first], *H, Scratch))
+        return E;
     }
   }
+  std::vector<LoadInterval> Intervals;
+  for (auto &S : Seconds)
+    Intervals.push_back({double(S.first), 1.0, std::move(S.second)});
 
   LoadResult R = std::move(Workers[0]->St.R);
   R.Intervals = std::move(Intervals);

@@ -212,8 +212,7 @@ Expected<WorkerRun> mergeRuns(ArrayRef<WorkerRun> Runs) {
     Start = std::min(Start, W.Result.StartEpochMillis);
   LoadResult &R = M.Result;
   R.StartEpochMillis = Start;
-  // Each second's histogram, kept compressed (a full one is 188 KB; an hour
-  // of them would not fit comfortably), added into through Scratch.
+  // Each second's histogram, kept compressed (addIntoCompressed).
   std::map<int64_t, std::vector<uint8_t>> Seconds;
   Histogram Scratch(1, 3600000000LL, 3);
   for (const WorkerRun &W : Runs) {
@@ -236,18 +235,9 @@ Expected<WorkerRun> mergeRuns(ArrayRef<WorkerRun> Runs) {
       Expected<Histogram> H = Histogram::decodeCompressed(I.Compressed);
       if (!H)
         return H.takeError();
-      std::vector<uint8_t> &Slot = Seconds[std::llround(I.Start) + Shift];
-      Scratch.reset();
-      if (!Slot.empty()) {
-        Expected<Histogram> Before = Histogram::decodeCompressed(Slot);
-        if (!Before)
-          return Before.takeError();
-        if (Error E = Scratch.add(*Before))
-          return E;
-      }
-      if (Error E = Scratch.add(*H))
+      if (Error E = addIntoCompressed(Seconds[std::llround(I.Start) + Shift],
+                                      *H, Scratch))
         return E;
-      Slot = Scratch.encodeCompressed();
     }
   }
   for (auto &S : Seconds)

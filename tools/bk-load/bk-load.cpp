@@ -339,16 +339,10 @@ static bool runOptions(DiagnosticEngine &Diags, StringRef URL,
   return true;
 }
 
-/// Writes Path atomically with Write; false after an error (reported).
+/// writeFileAtomically, reporting its error; false after one.
 static bool writeFile(DiagnosticEngine &Diags, StringRef Path,
-                      function_ref<void(raw_ostream &)> Write) {
-  auto Out = OutputFile::create(Path);
-  if (!Out)
-    return reportError(Diags, Out.takeError()), false;
-  Write((*Out)->os());
-  if (Error Err = (*Out)->commit())
-    return reportError(Diags, std::move(Err)), false;
-  return true;
+                      function_ref<Error(raw_ostream &)> Write) {
+  return !reportError(Diags, writeFileAtomically(Path, Write));
 }
 
 /// Runs Opts once for a series; false after an error (reported).
@@ -442,7 +436,10 @@ static int runSeries(DiagnosticEngine &Diags, const load::Expectations &E) {
       load::printRampText(OS, A, Steps, Numbers, Target);
   }
   OS.flush();
-  if (!writeFile(Diags, Output, [&](raw_ostream &Out) { Out << Report; }))
+  if (!writeFile(Diags, Output, [&](raw_ostream &Out) {
+        Out << Report;
+        return Error::success();
+      }))
     return failWithDiagnostics(Diags);
   return ExitSuccess;
 }
@@ -542,36 +539,30 @@ int main(int argc, char **argv) {
   if (!Samples.empty() && !writeFile(Diags, Samples, [&](raw_ostream &OS) {
         for (int64_t V : R.Samples)
           OS << V << "\n";
+        return Error::success();
       }))
     return failWithDiagnostics(Diags);
-  if (!HdrLog.empty()) {
-    std::string Problem;
-    if (!writeFile(Diags, HdrLog, [&](raw_ostream &OS) {
-          load::IntervalLogWriter W(OS, 1000.0);
-          W.writeComment("bk-load " + Run.Opts.Method + " " +
-                         Run.Opts.To.url() +
-                         " (latency in microseconds; Interval_Max in ms)");
-          W.writeHeader(R.StartEpochMillis);
-          for (const load::LoadInterval &I : R.Intervals) {
-            Expected<load::Histogram> H =
-                load::Histogram::decodeCompressed(I.Compressed);
-            if (!H) {
-              Problem = toString(H.takeError());
-              return;
-            }
-            consumeError(W.writeInterval(I.Start, I.Length, *H));
-          }
-        }))
-      return failWithDiagnostics(Diags);
-    if (!Problem.empty()) {
-      Diags.error(Loc(), Problem);
-      return failWithDiagnostics(Diags);
-    }
-  }
+  if (!HdrLog.empty() &&
+      !writeFile(Diags, HdrLog, [&](raw_ostream &OS) -> Error {
+        load::IntervalLogWriter W(OS, 1000.0);
+        W.writeComment("bk-load " + Run.Opts.Method + " " + Run.Opts.To.url() +
+                       " (latency in microseconds; Interval_Max in ms)");
+        W.writeHeader(R.StartEpochMillis);
+        for (const load::LoadInterval &I : R.Intervals) {
+          Expected<load::Histogram> H =
+              load::Histogram::decodeCompressed(I.Compressed);
+          if (!H)
+            return H.takeError();
+          if (Error E = W.writeInterval(I.Start, I.Length, *H))
+            return E;
+        }
+        return Error::success();
+      }))
+    return failWithDiagnostics(Diags);
   if (!writeFile(Diags, Output, [&](raw_ostream &OS) {
         if (JSON) {
           load::printJSON(OS, Run.Opts, R, Verdicts);
-          return;
+          return Error::success();
         }
         load::printText(OS, Run.Opts, R, Verdicts);
         if (TargetRate > 0 && R.Corrected.totalCount()) {
@@ -583,6 +574,7 @@ int main(int argc, char **argv) {
               load::formatNumber(TargetRate), Mean * 1000,
               std::ceil(load::littlesLawConcurrency(TargetRate, Mean)));
         }
+        return Error::success();
       }))
     return failWithDiagnostics(Diags);
   bool AllPassed =

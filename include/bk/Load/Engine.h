@@ -142,6 +142,13 @@ struct LoadResult {
   std::array<uint64_t, 6> statusClasses() const;
 };
 
+/// Adds H into Slot, a compressed histogram (empty: none yet), through
+/// Scratch (any histogram of the engine's layout): how the seconds of
+/// threads and of workers are summed without keeping a full histogram (188
+/// KB) per second.
+llvm::Error addIntoCompressed(std::vector<uint8_t> &Slot, const Histogram &H,
+                              Histogram &Scratch);
+
 /// Runs the load. Fails before sending anything (exit 2 material) when the
 /// host does not resolve, or nothing accepts a connection (or completes a
 /// TLS handshake) at the start; errors during the run are counted.
