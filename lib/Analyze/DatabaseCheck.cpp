@@ -1,6 +1,7 @@
 //===- DatabaseCheck.cpp - What database checks share ---------------------===//
 
 #include "bk/Analyze/DatabaseCheck.h"
+#include "bk/Support/Text.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -65,16 +66,13 @@ std::string formatBytes(int64_t Bytes) {
 }
 
 std::string formatAge(int64_t Seconds) {
-  auto Plural = [](int64_t N, StringRef Unit) {
-    return std::to_string(N) + " " + Unit.str() + (N == 1 ? "" : "s");
-  };
   if (Seconds >= 2 * 86400)
-    return Plural(Seconds / 86400, "day");
+    return plural(Seconds / 86400, "day");
   if (Seconds >= 2 * 3600)
-    return Plural(Seconds / 3600, "hour");
+    return plural(Seconds / 3600, "hour");
   if (Seconds >= 120)
-    return Plural(Seconds / 60, "minute");
-  return Plural(Seconds < 0 ? 0 : Seconds, "second");
+    return plural(Seconds / 60, "minute");
+  return plural(Seconds < 0 ? 0 : Seconds, "second");
 }
 
 } // namespace analyze

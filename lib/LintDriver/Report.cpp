@@ -1,6 +1,7 @@
 //===- Report.cpp - Findings as text, JSON and SARIF ----------------------===//
 
 #include "bk/LintDriver/Report.h"
+#include "bk/Support/Text.h"
 
 #include "bk/LintDriver/Baseline.h"
 #include "bk/Support/ToolMain.h"
@@ -31,10 +32,6 @@ struct Counts {
   }
 };
 } // namespace
-
-static std::string plural(unsigned N, StringRef Word) {
-  return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
-}
 
 void writeTextReport(raw_ostream &OS, DiagnosticEngine &Diags,
                      ArrayRef<Diagnostic> Findings, const ReportInfo &R,

@@ -1,6 +1,7 @@
 //===- Report.cpp - bk-load's report and expectations ---------------------===//
 
 #include "bk/Load/Report.h"
+#include "bk/Support/Text.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -21,10 +22,6 @@ const char *const PercentileNames[] = {"p50", "p90", "p95", "p99", "p99.9"};
 
 std::string ms(int64_t Micros) {
   return formatv("{0:f2} ms", Micros / 1000.0).str();
-}
-
-std::string plural(uint64_t N, StringRef Word) {
-  return (Twine(N) + " " + Word + (N == 1 ? "" : "s")).str();
 }
 
 double errorRate(const LoadResult &R) {
