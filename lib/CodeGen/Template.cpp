@@ -856,6 +856,16 @@ TemplateSet::listTemplates(StringRef SubDir) const {
 
 static int ExecutableAnchor;
 
+std::vector<std::string> TemplateSet::getLoadedFiles() const {
+  std::vector<std::string> Paths;
+  for (const auto &Entry : Cache)
+    if (Entry.second)
+      Paths.push_back(Entry.second->getPath().str());
+  llvm::sort(Paths);
+  Paths.erase(std::unique(Paths.begin(), Paths.end()), Paths.end());
+  return Paths;
+}
+
 std::string getBuiltinTemplatesDir(const char *Argv0) {
   if (const char *Env = std::getenv("BK_TEMPLATES_DIR"))
     if (*Env)

@@ -9,6 +9,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "TakeDiagnostic.h"
+
 #include "gtest/gtest.h"
 
 #include <cstdlib>
@@ -68,31 +70,6 @@ protected:
   SmallString<128> Root;
   std::string Builtin, User;
 };
-
-/// The Diagnostic inside an ErrorDiagnostic (fails the test otherwise).
-static Diagnostic takeDiagnostic(Error E) {
-  Diagnostic D;
-  bool Found = false;
-  handleAllErrors(
-      std::move(E),
-      [&](const ErrorDiagnostic &ED) {
-        D = ED.getDiagnostic();
-        Found = true;
-      },
-      [&](const ErrorInfoBase &EI) {
-        ADD_FAILURE() << "not an ErrorDiagnostic: " << EI.message();
-      });
-  EXPECT_TRUE(Found) << "expected an error";
-  return D;
-}
-
-template <typename T> static Diagnostic takeDiagnostic(Expected<T> &&V) {
-  if (V) {
-    ADD_FAILURE() << "expected an error";
-    return Diagnostic();
-  }
-  return takeDiagnostic(V.takeError());
-}
 
 TEST_F(TemplateTest, VariablesSectionsAndLists) {
   write(Builtin, "route",

@@ -204,6 +204,9 @@ public:
 
   /// How many template files were read and parsed so far.
   unsigned getNumParsed() const { return NumParsed; }
+  /// The files of every template parsed so far, sorted: what a depfile
+  /// lists, so that editing a template regenerates.
+  std::vector<std::string> getLoadedFiles() const;
 
 private:
   friend class Template;

@@ -1,0 +1,296 @@
+//===- bk-scaffold.cpp - OpenAPI -> TypeScript server ---------------------===//
+//
+// bk-scaffold SPEC --framework express -o DIR: reads an OpenAPI description
+// and writes a server's generated/ code, handler stubs and entry (the layout
+// is in bk/Scaffold/Scaffold.h). Only files whose bytes change are written;
+// handlers are never overwritten. `-o -` writes every file as one split-file
+// stream. Exit status: 0 done (or up to date with --check), 1 stale
+// (--check), 2 error. docs/CommandGuide/bk-scaffold.md has the options.
+//
+//===----------------------------------------------------------------------===//
+
+#include "bk/CodeGen/FileSet.h"
+#include "bk/CodeGen/Template.h"
+#include "bk/OpenAPI/Reader.h"
+#include "bk/Scaffold/Scaffold.h"
+#include "bk/Support/Context.h"
+#include "bk/Support/Error.h"
+#include "bk/Support/OutputFile.h"
+#include "bk/Support/Text.h"
+#include "bk/Support/ToolMain.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace bk;
+
+static cl::OptionCategory &Cat = getToolCategory();
+
+static cl::opt<std::string> InputFilename(cl::Positional, cl::Required,
+                                          cl::desc("<OpenAPI description>"),
+                                          cl::cat(Cat));
+static cl::opt<std::string>
+    FrameworkName("framework", cl::desc("The server framework: express"),
+                  cl::value_desc("name"), cl::init("express"), cl::cat(Cat));
+static cl::opt<std::string>
+    OutputDir("output", cl::Required,
+              cl::desc("Output directory, or '-' for one split-file stream "
+                       "on stdout"),
+              cl::value_desc("dir"), cl::cat(Cat));
+static cl::alias OutputDirShort("o", cl::aliasopt(OutputDir),
+                                cl::desc("Alias for --output"), cl::cat(Cat));
+static cl::list<std::string>
+    TemplateDirs("templates",
+                 cl::desc("A directory of templates that override the "
+                          "built-in ones (may be repeated; first wins)"),
+                 cl::value_desc("dir"), cl::cat(Cat));
+static cl::opt<bool> Check("check",
+                           cl::desc("Write nothing; exit 1 and list the files "
+                                    "when the output is stale"),
+                           cl::cat(Cat));
+static cl::opt<bool> DryRun("dry-run",
+                            cl::desc("Write nothing; list what would change"),
+                            cl::cat(Cat));
+static cl::opt<std::string>
+    Depfile("depfile",
+            cl::desc("Write a Make/Ninja depfile naming the description, "
+                     "every file it refers to and every template"),
+            cl::value_desc("file"), cl::cat(Cat));
+
+/// The command line that regenerates the output, for file headers: the
+/// description and options as given, without the absolute tool path.
+static std::string regenerateCommand() {
+  std::string C = "bk-scaffold " + InputFilename + " --framework " +
+                  FrameworkName + " -o " + OutputDir;
+  for (const std::string &T : TemplateDirs)
+    C += " --templates " + T;
+  return C;
+}
+
+/// handlers/*.ts files no operation uses any more.
+static std::vector<std::string> orphanHandlers(StringRef Dir,
+                                               ArrayRef<std::string> Names) {
+  StringSet<> Live;
+  for (const std::string &N : Names)
+    Live.insert(N);
+  std::vector<std::string> Orphans;
+  SmallString<256> HandlerDir(Dir);
+  sys::path::append(HandlerDir, "handlers");
+  std::error_code EC;
+  for (sys::fs::directory_iterator It(HandlerDir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    StringRef File = sys::path::filename(It->path());
+    if (!File.endswith(".ts") || File.endswith(".d.ts"))
+      continue;
+    if (!Live.count(File.drop_back(3)))
+      Orphans.push_back(("handlers/" + File).str());
+  }
+  llvm::sort(Orphans);
+  return Orphans;
+}
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+  parseCommandLine(
+      argc, argv,
+      "bk-scaffold: generate a TypeScript server from an OpenAPI "
+      "description\n\n"
+      "  bk-scaffold openapi.yaml --framework express -o src/api/\n\n"
+      "Writes DIR/generated/ (rewritten on every run), DIR/handlers/ and "
+      "DIR/server.ts (created once, never rewritten).\n"
+      "Exit status: 0 done, 1 stale output (--check), 2 error.\n");
+  Context Ctx;
+  configureDiagnostics(Ctx, "bk-scaffold");
+  DiagnosticEngine &Diags = Ctx.getDiags();
+
+  Optional<scaffold::Framework> FW = scaffold::parseFramework(FrameworkName);
+  if (!FW) {
+    std::string Known;
+    for (scaffold::Framework F : scaffold::allFrameworks())
+      Known += (Known.empty() ? "" : ", ") + scaffold::frameworkName(F).str();
+    return usageError(Diags, "unknown framework '" + FrameworkName +
+                                 "' (known: " + Known + ")");
+  }
+  bool ToStdout = OutputDir == "-";
+  if (ToStdout && (Check || DryRun || !Depfile.empty()))
+    return usageError(Diags, "--check, --dry-run and --depfile need an "
+                             "output directory, not '-'");
+  if (Check && DryRun)
+    return usageError(Diags, "give one of --check and --dry-run");
+
+  Expected<unsigned> BufferID = Ctx.loadFile(InputFilename);
+  if (!BufferID) {
+    reportError(Diags, BufferID.takeError());
+    return failWithDiagnostics(Diags);
+  }
+  // The front end's checks of examples, defaults and discriminators are
+  // bk-lint's business: a description that fails them still generates.
+  // A build step should not drown its log either: each kind of warning is
+  // shown once, with the count of the others like it.
+  openapi::ReadOptions ReadOpts;
+  ReadOpts.CheckExamples = false;
+  StringMap<std::vector<Diagnostic>> Warnings;
+  std::vector<std::string> WarningOrder;
+  Diags.setFilter([&](const Diagnostic &D) {
+    bool FrontEndCheck =
+        D.ID == "default-matches-schema" || D.ID == "discriminator-property";
+    if (D.Sev != Severity::Warning && !FrontEndCheck)
+      return false;
+    std::string Key = D.ID.empty() ? D.Message : D.ID;
+    auto It = Warnings.try_emplace(Key);
+    if (It.second)
+      WarningOrder.push_back(Key);
+    It.first->second.push_back(D);
+    return true;
+  });
+  std::unique_ptr<api::API> A = openapi::readOpenAPI(Ctx, *BufferID, ReadOpts);
+  Diags.setFilter(nullptr);
+  for (const std::string &Key : WarningOrder) {
+    std::vector<Diagnostic> &Found = Warnings[Key];
+    Diagnostic First = Found.front();
+    First.Sev = Severity::Warning;
+    if (Found.size() > 1)
+      First.Message += " (and " + std::to_string(Found.size() - 1) +
+                       " more like it: bk-lint lists them all)";
+    Diags.report(First);
+  }
+  if (!A || Diags.hasErrors())
+    return failWithDiagnostics(Diags);
+
+  codegen::TemplateSet Templates(&Ctx);
+  for (const std::string &Dir : TemplateDirs)
+    if (Error E = Templates.addSearchDir(Dir)) {
+      reportError(Diags, std::move(E));
+      return failWithDiagnostics(Diags);
+    }
+  std::string Builtin = codegen::getBuiltinTemplatesDir(argv[0]);
+  if (Builtin.empty())
+    return usageError(Diags, "cannot find bk's templates: set "
+                             "BK_TEMPLATES_DIR to the templates/ directory");
+  if (Error E = Templates.addSearchDir(Builtin)) {
+    reportError(Diags, std::move(E));
+    return failWithDiagnostics(Diags);
+  }
+
+  scaffold::ScaffoldOptions Opts;
+  Opts.Target = *FW;
+  Opts.SourceName =
+      InputFilename == "-" ? std::string("<stdin>") : InputFilename.getValue();
+  Opts.Command = regenerateCommand();
+  codegen::FileSet Files;
+  scaffold::ScaffoldStats Stats;
+  if (!scaffold::scaffold(*A, Templates, Opts, Files, Diags, &Stats))
+    return failWithDiagnostics(Diags);
+
+  if (ToStdout) {
+    Diags.flush();
+    Files.writeSplitFile(outs());
+    outs().flush();
+    return ExitSuccess;
+  }
+
+  codegen::WriteOptions WOpts;
+  WOpts.Check = Check;
+  WOpts.DryRun = DryRun;
+  Expected<codegen::WriteResult> R =
+      codegen::writeFileSet(Files, OutputDir, WOpts);
+  if (!R) {
+    reportError(Diags, R.takeError());
+    return failWithDiagnostics(Diags);
+  }
+  auto Rel = [&](StringRef P) {
+    SmallString<256> Full(OutputDir);
+    sys::path::append(Full, P);
+    return std::string(Full);
+  };
+
+  if (Check) {
+    Diags.flush();
+    if (!R->isStale())
+      return ExitSuccess;
+    for (const std::string &P : R->Written)
+      outs() << "stale: " << Rel(P) << "\n";
+    for (const std::string &P : R->Created)
+      outs() << "missing: " << Rel(P) << "\n";
+    for (const std::string &P : R->Removed)
+      outs() << "obsolete: " << Rel(P) << "\n";
+    if (R->ManifestChanged && R->Written.empty() && R->Created.empty() &&
+        R->Removed.empty())
+      outs() << "stale: " << Rel(WOpts.ManifestPath) << "\n";
+    return ExitFindings;
+  }
+
+  for (const std::string &P : R->Overwritten)
+    Diags.warning(Loc(), "'" + Rel(P) +
+                             "' had been edited; it was regenerated (edit "
+                             "handlers/ or templates instead)");
+  for (const std::string &P : R->KeptModified)
+    Diags.warning(Loc(), "'" + Rel(P) +
+                             "' is no longer generated but had been edited; "
+                             "it was kept");
+  for (const std::string &P :
+       orphanHandlers(OutputDir, scaffold::handlerNames(*A)))
+    Diags.warning(Loc(), "'" + Rel(P) + "' belongs to no operation of " +
+                             Opts.SourceName +
+                             " any more; it was kept (delete it when its "
+                             "code is no longer needed)");
+
+  if (DryRun) {
+    Diags.flush();
+    for (const std::string &P : R->Written)
+      outs() << "would write: " << Rel(P) << "\n";
+    for (const std::string &P : R->Created)
+      outs() << "would create: " << Rel(P) << "\n";
+    for (const std::string &P : R->Removed)
+      outs() << "would remove: " << Rel(P) << "\n";
+    return ExitSuccess;
+  }
+
+  // The manifest is the build step's output: bring its time forward even
+  // when no byte changed, so make/ninja see the step as done.
+  std::string Manifest = Rel(WOpts.ManifestPath);
+  if (!R->ManifestChanged) {
+    int FD;
+    if (!sys::fs::openFileForWrite(Manifest, FD, sys::fs::CD_OpenExisting,
+                                   sys::fs::OF_Append)) {
+      (void)sys::fs::setLastAccessAndModificationTime(
+          FD, sys::TimePoint<>(std::chrono::system_clock::now()));
+      sys::Process::SafelyCloseFileDescriptor(FD);
+    }
+  }
+
+  if (!Depfile.empty()) {
+    std::vector<std::string> Inputs;
+    SourceMgr &SM = Ctx.getSourceMgr();
+    for (unsigned I = 1; I <= SM.getNumBuffers(); ++I) {
+      StringRef Name = SM.getMemoryBuffer(I)->getBufferIdentifier();
+      if (Name != "-" && Name != "<stdin>" && sys::fs::exists(Name) &&
+          !StringRef(Name).endswith(".mustache"))
+        Inputs.push_back(Name.str());
+    }
+    for (const std::string &T : Templates.getLoadedFiles())
+      Inputs.push_back(T);
+    if (Error E = codegen::writeDepfile(Depfile, {Manifest}, Inputs)) {
+      reportError(Diags, std::move(E));
+      return failWithDiagnostics(Diags);
+    }
+  }
+
+  Diags.flush();
+  if (!getQuietOption())
+    errs() << "bk-scaffold: " << scaffold::frameworkName(*FW) << " server for "
+           << plural(Stats.Operations, "operation") << " in " << OutputDir
+           << ": " << R->Written.size() << " written, " << R->Unchanged.size()
+           << " unchanged, " << R->Created.size() << " created, "
+           << R->Kept.size() << " kept\n";
+  return ExitSuccess;
+}
