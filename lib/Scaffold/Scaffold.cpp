@@ -10,6 +10,7 @@
 
 #include "bk/Scaffold/Scaffold.h"
 
+#include "bk/Scaffold/JSONSchema.h"
 #include "bk/Scaffold/Names.h"
 #include "bk/Scaffold/TypeScript.h"
 #include "bk/Scaffold/Zod.h"
@@ -34,18 +35,27 @@ namespace scaffold {
 //===----------------------------------------------------------------------===//
 
 namespace {
+enum class ValidatorKind { Zod, JSONSchema };
+enum class RouterSyntax { PathToRegexp, FindMyWay };
 struct FrameworkInfo {
   Framework F;
   StringLiteral Name;
   StringLiteral Description;
+  ValidatorKind Validators;
+  RouterSyntax Router;
 };
 } // namespace
 
 static const FrameworkInfo Frameworks[] = {
-#define BK_FRAMEWORK(Enum, Name, Description)                                  \
-  {Framework::Enum, Name, Description},
+#define BK_FRAMEWORK(Enum, Name, Description, Validators, Router)              \
+  {Framework::Enum, Name, Description, ValidatorKind::Validators,              \
+   RouterSyntax::Router},
 #include "bk/Scaffold/Frameworks.def"
 };
+
+static const FrameworkInfo &info(Framework F) {
+  return Frameworks[static_cast<unsigned>(F)];
+}
 
 StringRef frameworkName(Framework F) {
   return Frameworks[static_cast<unsigned>(F)].Name;
@@ -61,7 +71,8 @@ Optional<Framework> parseFramework(StringRef Name) {
 }
 ArrayRef<Framework> allFrameworks() {
   static const Framework All[] = {
-#define BK_FRAMEWORK(Enum, Name, Description) Framework::Enum,
+#define BK_FRAMEWORK(Enum, Name, Description, Validators, Router)              \
+  Framework::Enum,
 #include "bk/Scaffold/Frameworks.def"
   };
   return All;
@@ -142,7 +153,8 @@ public:
             const ScaffoldOptions &Opts, codegen::FileSet &Files,
             DiagnosticEngine &Diags)
       : A(A), Templates(Templates), Opts(Opts), Files(Files), Diags(Diags),
-        TS(A, TypeNames), Zod(TS, ValidatorNames) {}
+        FW(info(Opts.Target)), TS(A, TypeNames), Zod(TS, ValidatorNames),
+        JSON(TS) {}
 
   bool run(ScaffoldStats *Stats);
 
@@ -155,6 +167,7 @@ private:
   TemplateData header() const;
   std::string paramSpecs(const OperationInfo &OI, unsigned Slot) const;
   std::string paramsSchema(const OperationInfo &OI, unsigned Slot);
+  std::string paramsJSONSchema(const OperationInfo &OI, unsigned Slot);
   std::string paramsType(const OperationInfo &OI, unsigned Slot) const;
   std::string securityJSON(const SecurityRequirement &R) const;
   std::string routePath(const OperationInfo &OI) const;
@@ -164,9 +177,11 @@ private:
   const ScaffoldOptions &Opts;
   codegen::FileSet &Files;
   DiagnosticEngine &Diags;
+  const FrameworkInfo &FW;
   NameTable TypeNames, ValidatorNames;
   TypeScriptEmitter TS;
   ZodEmitter Zod;
+  JSONSchemaEmitter JSON;
   std::vector<OperationInfo> Ops;
   /// Tag -> indexes into Ops, in order of first appearance.
   MapVector<std::string, std::vector<unsigned>, StringMap<unsigned>> Tags;
@@ -321,6 +336,24 @@ std::string Generator::paramsSchema(const OperationInfo &OI, unsigned Slot) {
          "], true)";
 }
 
+std::string Generator::paramsJSONSchema(const OperationInfo &OI,
+                                        unsigned Slot) {
+  // Fastify sees header names in lower case.
+  bool Lower = Slot == 2;
+  std::string Props, Required;
+  for (const ParamInfo &PI : OI.Params[Slot]) {
+    const Parameter &P = *PI.P;
+    const SchemaNode *S = paramSchema(P);
+    std::string Name = Lower ? StringRef(P.Name).lower() : P.Name;
+    Props += (Props.empty() ? "" : ",") + quoteString(Name) + ":" +
+             (S ? JSON.schema(*S, /*WithDefaults=*/true) : "{}");
+    if (P.Required)
+      Required += (Required.empty() ? "" : ",") + quoteString(Name);
+  }
+  return "{\"type\":\"object\",\"properties\":{" + Props + "}" +
+         (Required.empty() ? "" : ",\"required\":[" + Required + "]") + "}";
+}
+
 std::string Generator::paramsType(const OperationInfo &OI,
                                   unsigned Slot) const {
   if (OI.Params[Slot].empty())
@@ -378,6 +411,11 @@ std::string Generator::routePath(const OperationInfo &OI) const {
         I = End;
         continue;
       }
+    }
+    if (FW.Router == RouterSyntax::FindMyWay) {
+      // find-my-way: a literal ':' is written '::'.
+      R += C == ':' ? "::" : std::string(1, C);
+      continue;
     }
     if (StringRef("()[]{}?+*!:\\").contains(C))
       R += '\\';
@@ -456,16 +494,20 @@ void Generator::emitTypes() {
 }
 
 void Generator::emitValidators() {
+  bool UseZod = FW.Validators == ValidatorKind::Zod;
   std::string Decls;
   raw_string_ostream OS(Decls);
   for (const OperationInfo &OI : Ops) {
-    OS << "export const " << OI.Name << ": OperationSpec = {\n";
+    OS << "export const " << OI.Name << ": "
+       << (UseZod ? "OperationSpec" : "RouteSpec") << " = {\n";
     OS << "  operationId: " << quoteString(OI.Name) << ",\n";
     for (unsigned Slot = 0; Slot < 4; ++Slot) {
       if (OI.Params[Slot].empty())
         continue;
       OS << "  " << SlotNames[Slot] << ": { specs: " << paramSpecs(OI, Slot)
-         << ", schema: " << paramsSchema(OI, Slot) << " },\n";
+         << ", schema: "
+         << (UseZod ? paramsSchema(OI, Slot) : paramsJSONSchema(OI, Slot))
+         << " },\n";
     }
     if (OI.Body) {
       StringRef Kind = OI.Kind == BodyKind::JSON   ? "json"
@@ -475,19 +517,38 @@ void Generator::emitValidators() {
       OS << "  body: { kind: \"" << Kind
          << "\", mediaType: " << quoteString(OI.Body->Name)
          << ", required: " << (OI.Op->Body->Required ? "true" : "false");
-      if (OI.Body->Schema && OI.Kind != BodyKind::Raw)
-        OS << ", schema: "
-           << Zod.schema(*OI.Body->Schema, OI.Kind == BodyKind::Form);
+      bool Validated = OI.Kind == BodyKind::JSON || OI.Kind == BodyKind::Form;
+      if (OI.Body->Schema && (UseZod ? OI.Kind != BodyKind::Raw : Validated)) {
+        bool Form = OI.Kind == BodyKind::Form;
+        OS << ", schema: ";
+        if (UseZod) {
+          OS << Zod.schema(*OI.Body->Schema, Form);
+        } else {
+          // Form bodies are text, coerced like parameters (hooks.ts).
+          std::string J = JSON.schema(*OI.Body->Schema);
+          if (Form)
+            J = "{\"$comment\":\"bk:form\"," + J.substr(1);
+          OS << (J == "{\"$comment\":\"bk:form\",}"
+                     ? "{\"$comment\":\"bk:form\"}"
+                     : J);
+        }
+      }
       OS << " },\n";
     }
     OS << "};\n";
   }
   std::string Components;
   raw_string_ostream COS(Components);
-  Zod.emitComponents(COS);
   TemplateData D = header();
+  if (UseZod) {
+    Zod.emitComponents(COS);
+    D.set("components", COS.str()).set("operations", OS.str());
+    render("typescript/validators", D, "generated/validators.ts");
+    return;
+  }
+  JSON.emitComponents(COS);
   D.set("components", COS.str()).set("operations", OS.str());
-  render("typescript/validators", D, "generated/validators.ts");
+  render("typescript/json-schemas", D, "generated/validators.ts");
 }
 
 bool Generator::run(ScaffoldStats *Stats) {
@@ -495,13 +556,14 @@ bool Generator::run(ScaffoldStats *Stats) {
   emitTypes();
   emitValidators();
 
-  StringRef FW = frameworkName(Opts.Target);
-  auto T = [&](StringRef Name) { return (FW + "/" + Name).str(); };
+  StringRef FWName = FW.Name;
+  auto T = [&](StringRef Name) { return (FWName + "/" + Name).str(); };
 
-  // Static runtime pieces.
-  for (StringRef Name : {"validation", "params", "errors"})
-    render(("typescript/" + Name).str(), header(),
-           ("generated/" + Name + ".ts").str());
+  // Static runtime pieces (zod's only where zod validates).
+  for (StringRef Name : {"validation", "params", "errors", "request"})
+    if (Name != "validation" || FW.Validators == ValidatorKind::Zod)
+      render(("typescript/" + Name).str(), header(),
+             ("generated/" + Name + ".ts").str());
 
   // Security schemes.
   {
@@ -595,13 +657,28 @@ bool Generator::run(ScaffoldStats *Stats) {
     bool Text = any_of(
         Ops, [](const OperationInfo &OI) { return OI.Kind == BodyKind::Text; });
     D.set("formBodies", Form).set("textBodies", Text);
-    for (StringRef Name : {"app", "context", "README", "package"}) {
-      StringRef Ext = Name == "README"    ? ".md"
-                      : Name == "package" ? ".json"
-                                          : ".ts";
-      render(T(Name.lower()), D, ("generated/" + Name + Ext).str());
+    // Every other template of the framework is one file: NAME ->
+    // generated/NAME.ts, except the user's server entry and the two files
+    // that are not TypeScript. A --templates directory may add files.
+    Expected<std::vector<std::string>> Names = Templates.listTemplates(FWName);
+    if (!Names) {
+      reportError(Diags, Names.takeError());
+      return false;
     }
-    render(T("server"), D, "server.ts", FileKind::UserOwned);
+    for (const std::string &Name : *Names) {
+      StringRef Base = StringRef(Name).drop_front(FWName.size() + 1);
+      if (Base == "routes")
+        continue;
+      if (Base == "server")
+        render(Name, D, "server.ts", FileKind::UserOwned);
+      else if (Base == "readme")
+        render(Name, D, "generated/README.md");
+      else if (Base == "package")
+        render(Name, D, "generated/package.json");
+      else if (codegen::FileSet::isValidPath(
+                   ("generated/" + Base + ".ts").str()))
+        render(Name, D, ("generated/" + Base + ".ts").str());
+    }
   }
 
   if (Stats) {

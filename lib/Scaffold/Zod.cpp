@@ -4,6 +4,8 @@
 
 #include "bk/Scaffold/TypeScript.h"
 
+#include "UsedComponents.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -40,18 +42,11 @@ std::string ZodEmitter::schema(const SchemaNode &S, bool Coerce) {
 
 void ZodEmitter::emitComponents(raw_ostream &OS) {
   const API &A = TS.getAPI();
-  // Emitting a component may use further ones: repeat until none is new.
-  std::vector<std::string> Bodies(A.Schemas.size());
-  std::vector<bool> Done(A.Schemas.size());
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (unsigned I = 0; I < A.Schemas.size(); ++I) {
-      if (ComponentNames[I].empty() || Done[I])
-        continue;
-      Done[I] = Changed = true;
-      Bodies[I] = schema(A.Schemas[I].Schema, false);
-    }
-  }
+  std::vector<bool> Done;
+  std::vector<std::string> Bodies = emitUsedComponents(
+      A.Schemas.size(), Done,
+      [&](size_t I) { return !ComponentNames[I].empty(); },
+      [&](size_t I) { return schema(A.Schemas[I].Schema, false); });
   for (unsigned I = 0; I < A.Schemas.size(); ++I) {
     if (!Done[I])
       continue;

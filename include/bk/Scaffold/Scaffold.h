@@ -41,7 +41,7 @@ namespace bk {
 namespace scaffold {
 
 enum class Framework {
-#define BK_FRAMEWORK(Enum, Name, Description) Enum,
+#define BK_FRAMEWORK(Enum, Name, Description, Validators, Router) Enum,
 #include "bk/Scaffold/Frameworks.def"
 };
 
