@@ -6,6 +6,7 @@
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -224,18 +225,21 @@ renderManifest(const std::map<std::string, std::string> &Hashes) {
   return OS.str();
 }
 
-/// Creates the directories above FullPath.
-static Error createParentDirs(StringRef FullPath) {
+/// Creates the directories above FullPath, once per directory and run
+/// (Created remembers them: a generator writes many files per directory).
+static Error createParentDirs(StringRef FullPath, StringSet<> &Created) {
   StringRef Parent = sys::path::parent_path(FullPath);
-  if (Parent.empty())
+  if (Parent.empty() || Created.count(Parent))
     return Error::success();
   if (std::error_code EC = sys::fs::create_directories(Parent))
     return pathError(Parent, "cannot create directory", EC);
+  Created.insert(Parent);
   return Error::success();
 }
 
-static Error writeWholeFile(StringRef FullPath, StringRef Content) {
-  if (Error E = createParentDirs(FullPath))
+static Error writeWholeFile(StringRef FullPath, StringRef Content,
+                            StringSet<> &Created) {
+  if (Error E = createParentDirs(FullPath, Created))
     return E;
   return writeFileAtomically(FullPath, [&](raw_ostream &OS) {
     OS << Content;
@@ -383,11 +387,12 @@ Expected<WriteResult> writeFileSet(const FileSet &Files, StringRef OutDir,
     return pathError(OutDir, "cannot create output directory", EC);
   StringRef ManifestDir =
       sys::path::parent_path(Opts.ManifestPath, sys::path::Style::posix);
+  StringSet<> Created;
   auto Execute = [&]() -> Error {
     for (const Action &A : Actions) {
       std::string FullPath = joinPath(OutDir, A.Path);
       if (A.K == Action::Write) {
-        if (Error E = writeWholeFile(FullPath, A.File->Content))
+        if (Error E = writeWholeFile(FullPath, A.File->Content, Created))
           return E;
         if (A.File->Kind == FileKind::Generated)
           Hashes[A.Path] = NewHashes[A.Path];
@@ -405,12 +410,12 @@ Expected<WriteResult> writeFileSet(const FileSet &Files, StringRef OutDir,
     // this one wrote for the user's edits.
     std::string Partial = renderManifest(Hashes);
     if ((Old->Exists || !Hashes.empty()) && Partial != Old->Bytes)
-      consumeError(writeWholeFile(ManifestFullPath, Partial));
+      consumeError(writeWholeFile(ManifestFullPath, Partial, Created));
     return E;
   }
   assert(Hashes == NewHashes && "actions did not reach the planned manifest");
   if (R.ManifestChanged)
-    if (Error E = writeWholeFile(ManifestFullPath, NewManifest))
+    if (Error E = writeWholeFile(ManifestFullPath, NewManifest, Created))
       return E;
   return R;
 }

@@ -16,6 +16,7 @@
 #include "llvm/Support/YAMLParser.h"
 
 #include <algorithm>
+#include <array>
 #include <memory>
 
 using namespace llvm;
@@ -603,6 +604,353 @@ const JNode *DocumentBuilder::build(yaml::Node *N, unsigned Depth) {
   return Result;
 }
 
+//===----------------------------------------------------------------------===//
+// JSON to JNode
+//===----------------------------------------------------------------------===//
+
+/// Bytes that end a run of plain string content: the closing quote, an
+/// escape, and the control characters JSON does not allow in strings.
+static constexpr std::array<bool, 256> makeStringStops() {
+  std::array<bool, 256> Stops{};
+  for (unsigned C = 0; C < 0x20; ++C)
+    Stops[C] = true;
+  Stops['"'] = true;
+  Stops['\\'] = true;
+  return Stops;
+}
+static constexpr std::array<bool, 256> StringStops = makeStringStops();
+
+/// Reads strict JSON (RFC 8259) into the tree DocumentBuilder builds from
+/// the same text through llvm::yaml: the same kinds, texts and locations.
+/// In particular a string starts at its opening quote, and an array or
+/// object where llvm::yaml starts a flow collection: at the token after its
+/// bracket. read() gives null, reporting nothing, on whatever it does not
+/// read exactly as that path does: syntax errors, duplicate keys, nesting or
+/// expansion over the limits, and \u escapes of UTF-16 surrogates (which
+/// llvm::yaml encodes one half at a time). The caller then parses the text
+/// again with llvm::yaml, which reports the errors.
+class JSONReader {
+public:
+  JSONReader(Document &D, StringRef Text, unsigned MaxDepth, size_t MaxExpanded)
+      : D(D), Cur(Text.begin()), End(Text.end()), MaxDepth(MaxDepth),
+        MaxExpanded(MaxExpanded) {}
+
+  const JNode *read();
+
+private:
+  /// An array or object being read; its elements or members so far are
+  /// Elems or Members from Begin on.
+  struct Frame {
+    JNode *N;
+    size_t Begin;
+    std::unique_ptr<StringMap<unsigned>> Index;
+  };
+
+  JNode *make(JNode::Kind K, const char *P) {
+    JNode *N = new (D.Nodes.Allocate()) JNode();
+    N->K = K;
+    N->Ptr = P;
+    return N;
+  }
+  template <typename T> ArrayRef<T> copyToArena(ArrayRef<T> Items) {
+    if (Items.empty())
+      return {};
+    T *Mem = D.Alloc.Allocate<T>(Items.size());
+    std::uninitialized_copy(Items.begin(), Items.end(), Mem);
+    return ArrayRef<T>(Mem, Items.size());
+  }
+  void skipSpace() {
+    while (Cur != End &&
+           (*Cur == ' ' || *Cur == '\n' || *Cur == '\r' || *Cur == '\t'))
+      ++Cur;
+  }
+  bool consume(StringRef Word) {
+    if (size_t(End - Cur) < Word.size() || StringRef(Cur, Word.size()) != Word)
+      return false;
+    Cur += Word.size();
+    return true;
+  }
+  bool readString(StringRef &Out);
+  bool readEscape();
+  bool readKey();
+  const JNode *readNumber();
+  const JNode *readScalar();
+  const JNode *close();
+
+  Document &D;
+  const char *Cur;
+  const char *End;
+  unsigned MaxDepth;
+  size_t MaxExpanded;
+  std::vector<Frame> Stack;
+  std::vector<const JNode *> Elems;
+  std::vector<JNode::Member> Members;
+  /// The value of the string being unescaped.
+  std::string Unescaped;
+};
+
+/// Reads the escape at Cur (after its backslash) onto Unescaped.
+bool JSONReader::readEscape() {
+  if (Cur == End)
+    return false;
+  char C = *Cur++;
+  switch (C) {
+  case '"':
+  case '\\':
+  case '/':
+    Unescaped += C;
+    return true;
+  case 'b':
+    Unescaped += '\b';
+    return true;
+  case 'f':
+    Unescaped += '\f';
+    return true;
+  case 'n':
+    Unescaped += '\n';
+    return true;
+  case 'r':
+    Unescaped += '\r';
+    return true;
+  case 't':
+    Unescaped += '\t';
+    return true;
+  case 'u':
+    break;
+  default:
+    return false;
+  }
+  if (End - Cur < 4)
+    return false;
+  unsigned U = 0;
+  for (int I = 0; I < 4; ++I) {
+    unsigned H = hexDigitValue(Cur[I]);
+    if (H == -1U)
+      return false;
+    U = U << 4 | H;
+  }
+  Cur += 4;
+  if (U >= 0xD800 && U <= 0xDFFF)
+    return false;
+  if (U < 0x80) {
+    Unescaped += char(U);
+  } else if (U < 0x800) {
+    Unescaped += char(0xC0 | U >> 6);
+    Unescaped += char(0x80 | (U & 0x3F));
+  } else {
+    Unescaped += char(0xE0 | U >> 12);
+    Unescaped += char(0x80 | (U >> 6 & 0x3F));
+    Unescaped += char(0x80 | (U & 0x3F));
+  }
+  return true;
+}
+
+/// Reads the string at Cur (its opening quote). Like llvm::yaml, a string
+/// without escapes is the text between its quotes; others are unescaped
+/// into the document's allocator.
+bool JSONReader::readString(StringRef &Out) {
+  const char *Begin = ++Cur;
+  while (Cur != End && !StringStops[uint8_t(*Cur)])
+    ++Cur;
+  if (Cur == End || (*Cur != '"' && *Cur != '\\'))
+    return false;
+  if (*Cur == '"') {
+    Out = StringRef(Begin, Cur - Begin);
+    ++Cur;
+    return true;
+  }
+  Unescaped.assign(Begin, Cur);
+  while (*Cur == '\\') {
+    ++Cur;
+    if (!readEscape())
+      return false;
+    const char *Run = Cur;
+    while (Cur != End && !StringStops[uint8_t(*Cur)])
+      ++Cur;
+    if (Cur == End)
+      return false;
+    Unescaped.append(Run, Cur);
+  }
+  if (*Cur != '"')
+    return false;
+  ++Cur;
+  Out = D.Saver.save(StringRef(Unescaped));
+  return true;
+}
+
+/// Reads the key at Cur and the colon after it into a new member of the
+/// object on top of the stack; its value comes later.
+bool JSONReader::readKey() {
+  if (Cur == End || *Cur != '"')
+    return false;
+  const char *KeyPtr = Cur;
+  StringRef Key;
+  if (!readString(Key))
+    return false;
+  Frame &F = Stack.back();
+  // Duplicates are errors the YAML path reports.
+  if (F.Index) {
+    if (!F.Index->try_emplace(Key, Members.size() - F.Begin).second)
+      return false;
+  } else {
+    for (size_t I = F.Begin, E = Members.size(); I != E; ++I)
+      if (Members[I].Key == Key)
+        return false;
+  }
+  Members.push_back({Key, KeyPtr, nullptr});
+  // The YAML path's rule: an index once there are more than IndexThreshold
+  // members.
+  if (!F.Index && Members.size() - F.Begin > IndexThreshold) {
+    F.Index = std::make_unique<StringMap<unsigned>>();
+    for (size_t I = F.Begin, E = Members.size(); I != E; ++I)
+      F.Index->try_emplace(Members[I].Key, I - F.Begin);
+  }
+  skipSpace();
+  if (Cur == End || *Cur != ':')
+    return false;
+  ++Cur;
+  skipSpace();
+  return true;
+}
+
+const JNode *JSONReader::readNumber() {
+  const char *Begin = Cur;
+  auto Digits = [&] {
+    const char *First = Cur;
+    while (Cur != End && isDigit(*Cur))
+      ++Cur;
+    return Cur != First;
+  };
+  if (*Cur == '-')
+    ++Cur;
+  if (Cur != End && *Cur == '0')
+    ++Cur;
+  else if (!Digits())
+    return nullptr;
+  if (Cur != End && *Cur == '.') {
+    ++Cur;
+    if (!Digits())
+      return nullptr;
+  }
+  if (Cur != End && (*Cur == 'e' || *Cur == 'E')) {
+    ++Cur;
+    if (Cur != End && (*Cur == '+' || *Cur == '-'))
+      ++Cur;
+    if (!Digits())
+      return nullptr;
+  }
+  JNode *N = make(JNode::Number, Begin);
+  N->Text = StringRef(Begin, Cur - Begin);
+  return N;
+}
+
+/// Reads the string, number, boolean or null at Cur, typed and spelled as
+/// DocumentBuilder::scalar() does.
+const JNode *JSONReader::readScalar() {
+  const char *P = Cur;
+  switch (*Cur) {
+  case '"': {
+    StringRef S;
+    if (!readString(S))
+      return nullptr;
+    JNode *N = make(JNode::String, P);
+    N->Text = S;
+    return N;
+  }
+  case 't':
+  case 'f': {
+    StringRef Word = *Cur == 't' ? "true" : "false";
+    if (!consume(Word))
+      return nullptr;
+    JNode *N = make(JNode::Bool, P);
+    N->Text = Word;
+    return N;
+  }
+  case 'n':
+    if (!consume("null"))
+      return nullptr;
+    return make(JNode::Null, P);
+  default:
+    if (*Cur == '-' || isDigit(*Cur))
+      return readNumber();
+    return nullptr;
+  }
+}
+
+/// Ends the array or object on top of the stack (its bracket read).
+const JNode *JSONReader::close() {
+  Frame &F = Stack.back();
+  JNode *N = F.N;
+  if (N->K == JNode::Object) {
+    N->Members = copyToArena(makeArrayRef(Members).drop_front(F.Begin));
+    Members.resize(F.Begin);
+    N->Index = std::move(F.Index);
+  } else {
+    N->Elems = copyToArena(makeArrayRef(Elems).drop_front(F.Begin));
+    Elems.resize(F.Begin);
+  }
+  Stack.pop_back();
+  return N->Expanded > MaxExpanded ? nullptr : N;
+}
+
+const JNode *JSONReader::read() {
+  skipSpace();
+  if (Cur == End || (*Cur != '{' && *Cur != '[') || MaxExpanded < 1)
+    return nullptr;
+  while (true) {
+    // A value starts at Cur, as deep as the stack is high.
+    if (Cur == End || Stack.size() > MaxDepth)
+      return nullptr;
+    const JNode *V;
+    if (*Cur == '{' || *Cur == '[') {
+      bool IsObject = *Cur == '{';
+      ++Cur;
+      skipSpace();
+      JNode *N = make(IsObject ? JNode::Object : JNode::Array, Cur);
+      Stack.push_back({N, IsObject ? Members.size() : Elems.size(), nullptr});
+      if (Cur == End || *Cur != (IsObject ? '}' : ']')) {
+        if (IsObject && !readKey())
+          return nullptr;
+        continue;
+      }
+      ++Cur;
+      V = close();
+    } else {
+      V = readScalar();
+    }
+    // Add V to its array or object, and end those it was the last value of.
+    while (true) {
+      if (!V)
+        return nullptr;
+      if (Stack.empty()) {
+        skipSpace();
+        return Cur == End ? V : nullptr;
+      }
+      Frame &F = Stack.back();
+      bool IsObject = F.N->K == JNode::Object;
+      if (IsObject)
+        Members.back().Value = V;
+      else
+        Elems.push_back(V);
+      F.N->Expanded = addSat(F.N->Expanded, V->Expanded);
+      skipSpace();
+      if (Cur == End)
+        return nullptr;
+      if (*Cur == ',') {
+        ++Cur;
+        skipSpace();
+        if (IsObject && !readKey())
+          return nullptr;
+        break;
+      }
+      if (*Cur != (IsObject ? '}' : ']'))
+        return nullptr;
+      ++Cur;
+      V = close();
+    }
+  }
+}
+
 Loc Document::loc(const char *Ptr) const {
   if (!Ptr)
     return Loc(Name, 1, 1);
@@ -639,8 +987,8 @@ static Optional<std::string> sanitizeJSONTabs(StringRef Text) {
 }
 
 std::unique_ptr<Document> Document::parse(Context &Ctx, unsigned BufferID,
-                                          unsigned MaxDepth,
-                                          size_t MaxExpanded) {
+                                          unsigned MaxDepth, size_t MaxExpanded,
+                                          ParseMode Mode) {
   auto D = std::make_unique<Document>();
   const MemoryBuffer *Buf = Ctx.getSourceMgr().getMemoryBuffer(BufferID);
   D->BufferID = BufferID;
@@ -651,6 +999,20 @@ std::unique_ptr<Document> Document::parse(Context &Ctx, unsigned BufferID,
   for (size_t I = Text.find('\n'); I != StringRef::npos;
        I = Text.find('\n', I + 1))
     D->LineStarts.push_back(I + 1);
+
+  if (Mode != ParseMode::YAMLOnly) {
+    StringRef T = Text.ltrim(" \t\r\n");
+    if (T.startswith("{") || T.startswith("[")) {
+      if (const JNode *Root =
+              JSONReader(*D, Text, MaxDepth, MaxExpanded).read()) {
+        D->Root = Root;
+        return D;
+      }
+    }
+    // What the JSON reader built before it gave up stays in the allocators.
+    if (Mode == ParseMode::JSONOnly)
+      return nullptr;
+  }
 
   MemoryBufferRef Ref = Buf->getMemBufferRef();
   DocumentBuilder B(Ctx, *D, MaxDepth, MaxExpanded);

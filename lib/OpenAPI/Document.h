@@ -5,6 +5,8 @@
 // The tree gives random access for JSON pointers, which llvm::yaml's lazy,
 // read-once nodes do not. YAML aliases are shared, not copied; Expanded
 // counts the nodes a full expansion would give, to refuse alias bombs.
+// Strict JSON is read by a direct reader that builds the very same tree;
+// whatever it does not accept goes to llvm::yaml, which reports the errors.
 //
 //===----------------------------------------------------------------------===//
 
@@ -70,13 +72,21 @@ public:
   /// The location of a pointer into this document's buffer.
   Loc loc(const char *Ptr) const;
 
+  /// Which readers parse() uses. Auto tries the JSON reader on text that
+  /// starts with '{' or '[' and falls back to llvm::yaml; YAMLOnly and
+  /// JSONOnly are for tests (JSONOnly gives null, reporting nothing, where
+  /// Auto would fall back).
+  enum class ParseMode { Auto, YAMLOnly, JSONOnly };
+
   /// Parses BufferID of Ctx. Syntax errors (YAML, duplicate keys, nesting
   /// too deep, alias bombs) are reported to Ctx's diagnostics; null then.
   static std::unique_ptr<Document> parse(Context &Ctx, unsigned BufferID,
-                                         unsigned MaxDepth, size_t MaxExpanded);
+                                         unsigned MaxDepth, size_t MaxExpanded,
+                                         ParseMode Mode = ParseMode::Auto);
 
 private:
   friend class DocumentBuilder;
+  friend class JSONReader;
   llvm::SpecificBumpPtrAllocator<JNode> Nodes;
   llvm::BumpPtrAllocator Alloc;
   llvm::StringSaver Saver{Alloc};

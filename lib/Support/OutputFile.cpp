@@ -5,6 +5,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
 
 using namespace llvm;
@@ -36,12 +37,20 @@ Expected<std::unique_ptr<OutputFile>> OutputFile::create(StringRef Path) {
   }
   // The temporary file lives in the destination's directory so that the
   // final rename never crosses a file system.
-  SmallString<256> Model(Path);
-  Model += ".tmp-%%%%%%%%";
+  // A name of our own first (process id and a counter: no random numbers,
+  // which cost a system call per character in LLVM's unique names; a code
+  // generator writes thousands of files), a unique one if that is taken.
+  static unsigned Counter = 0;
+  SmallString<256> Temp(Path);
+  Temp += ".tmp-" + std::to_string(sys::Process::getProcessId()) + "-" +
+          std::to_string(Counter++);
   int FD;
-  SmallString<256> Temp;
-  if (std::error_code EC = sys::fs::createUniqueFile(Model, FD, Temp))
-    return fileError(Path, "cannot create output file", EC);
+  if (sys::fs::openFileForWrite(Temp, FD, sys::fs::CD_CreateNew)) {
+    SmallString<256> Model(Path);
+    Model += ".tmp-%%%%%%%%";
+    if (std::error_code EC = sys::fs::createUniqueFile(Model, FD, Temp))
+      return fileError(Path, "cannot create output file", EC);
+  }
   F->TempPath = std::string(Temp.str());
   sys::RemoveFileOnSignal(F->TempPath);
   F->FileOS = std::make_unique<raw_fd_ostream>(FD, /*shouldClose=*/true);

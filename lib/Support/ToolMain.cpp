@@ -11,6 +11,14 @@
 #include <cstdlib>
 #include <vector>
 
+#include <cstdint>
+#include <cstdlib>
+#if defined(__linux__) && defined(__GLIBC__)
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 using namespace llvm;
 
 namespace bk {
@@ -119,7 +127,39 @@ static void rewriteVersionValue(std::vector<const char *> &Args) {
   }
 }
 
+void prepareHeapForLargeInputs() {
+#if defined(__linux__) && defined(__GLIBC__)
+  // Grow and keep the heap in large steps (and keep big blocks on it rather
+  // than in mmap'ed chunks of their own), reserve 256 MiB of address space
+  // up front, and ask for huge pages over it: what glibc's
+  // glibc.malloc.hugetlb=1 tunable does, which a program cannot set for
+  // itself once started. The reservation is address space, not memory.
+  constexpr size_t Reserve = size_t(256) << 20;
+  constexpr uintptr_t Huge = uintptr_t(2) << 20;
+  mallopt(M_TOP_PAD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, int(Reserve + (64 << 20)));
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  // Blocks under the mmap threshold come from the heap; freeing them
+  // leaves the heap this large (the trim threshold is above it).
+  char *Start = static_cast<char *>(sbrk(0));
+  void *Blocks[8] = {};
+  for (void *&B : Blocks)
+    B = std::malloc(Reserve / 8 - 4096);
+  char *End = static_cast<char *>(sbrk(0));
+  for (void *B : Blocks)
+    std::free(B);
+  if (Start == reinterpret_cast<char *>(-1) || End <= Start)
+    return;
+  uintptr_t From =
+      (reinterpret_cast<uintptr_t>(Start) + Huge - 1) & ~(Huge - 1);
+  uintptr_t To = reinterpret_cast<uintptr_t>(End) & ~(Huge - 1);
+  if (To > From)
+    (void)madvise(reinterpret_cast<void *>(From), To - From, MADV_HUGEPAGE);
+#endif
+}
+
 void parseCommandLine(int Argc, const char *const *Argv, StringRef Overview) {
+  prepareHeapForLargeInputs();
   static std::string Name = sys::path::filename(Argv[0]).str();
   ToolNameForErrors = Name.c_str();
   install_fatal_error_handler(fatalErrorHandler, nullptr);
