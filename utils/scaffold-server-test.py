@@ -18,7 +18,7 @@ with exit 1 on failure:
      CORP), JWTs that must be refused (alg none, HS256 signed with the public
      key, expired, another key, no token), and the rate limit (a server
      restarted with RATE_LIMIT_MAX=5 answers the 6th request 429 with
-     RateLimit-* headers).
+     RateLimit-* headers, also when the five before failed authentication).
 All traffic stays on loopback; every request has a 10-second timeout.
 """
 
@@ -292,6 +292,20 @@ def main():
                     or error_code(data) != "rate_limited":
                 raise Failure("rate limit: statuses %s, last body %r" % (seen, data[:200]))
             print("rate limit: 429 rate_limited after 5 requests, RateLimit-* headers")
+
+            # Failed authentication counts against the limit too (no brute
+            # force): five bad tokens are refused with 401, the sixth with 429.
+            server.stop()
+            server = Server(work, dict(env, RATE_LIMIT_MAX="5"))
+            seen = []
+            for i in range(6):
+                headers = {"Authorization": "Bearer " + tokens["otherKey"]}
+                headers.update(protected.get("headers", {}))
+                status, _, data = server.request(protected["method"], protected["path"], headers)
+                seen.append(status)
+            if seen != [401] * 5 + [429]:
+                raise Failure("rate limit on failed authentication: statuses %s" % seen)
+            print("rate limit: failed authentication counts (5 x 401, then 429)")
         return 0
     except Failure as e:
         print("error: %s" % e)

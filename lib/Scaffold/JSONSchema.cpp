@@ -76,6 +76,10 @@ void JSONSchemaEmitter::emit(const SchemaNode &S, bool WithDefaults,
     if (S.RefIndex < A.Schemas.size()) {
       Used[S.RefIndex] = true;
       W.key("$ref") << quoteString(TS.getTypeName(S.RefIndex, Shape::Request));
+      // A parameter's default may come from the component it refers to.
+      const SchemaNode &Target = A.Schemas[S.RefIndex].Schema;
+      if (WithDefaults && (S.Default || Target.Default))
+        W.key("default") << (S.Default ? *S.Default : *Target.Default);
     }
     return;
   }

@@ -165,18 +165,42 @@ std::string commentText(StringRef S) {
   return R;
 }
 
+std::string oneLine(StringRef S) {
+  std::string R;
+  R.reserve(S.size());
+  for (size_t I = 0; I < S.size(); ++I) {
+    unsigned char C = S[I];
+    if (C == '\r' || C == '\n') {
+      R += ' ';
+      continue;
+    }
+    if (C == 0xE2 && I + 2 < S.size() && (unsigned char)S[I + 1] == 0x80 &&
+        ((unsigned char)S[I + 2] == 0xA8 || (unsigned char)S[I + 2] == 0xA9)) {
+      R += ' ';
+      I += 2;
+      continue;
+    }
+    R += C;
+  }
+  return R;
+}
+
 bool NameTable::reserve(StringRef Name) {
-  return Used.try_emplace(Name, 1).second;
+  return Used.try_emplace(key(Name), 1).second;
 }
 
 std::string NameTable::unique(StringRef Base) {
   if (reserve(Base))
     return Base.str();
-  unsigned &Next = Used[Base];
+  // The counter is read and written by key: inserting the candidate may
+  // rehash the map.
+  unsigned Next = Used[key(Base)];
   for (;;) {
     std::string Candidate = (Base + Twine(++Next)).str();
-    if (reserve(Candidate))
+    if (reserve(Candidate)) {
+      Used[key(Base)] = Next;
       return Candidate;
+    }
   }
 }
 

@@ -103,6 +103,8 @@ struct OperationInfo {
   const MediaType *Body = nullptr;
   BodyKind Kind = BodyKind::None;
   const SecurityRequirement *Security = nullptr;
+  /// Position among all routes in the order a router must try them.
+  unsigned RouteOrder = 0;
 };
 
 static unsigned paramSlot(ParamIn In) {
@@ -147,13 +149,58 @@ static const SchemaNode &resolved(const API &A, const SchemaNode &S) {
   return T ? T->Schema : S;
 }
 
+/// The names the generated modules declare or use themselves, and the
+/// global types their declarations refer to: no component or operation may
+/// take them.
+static NameTable typeScope() {
+  NameTable T;
+  for (StringRef Reserved : {"Handlers",
+                             "Context",
+                             "AuthInfo",
+                             "ResponseHeaders",
+                             "z",
+                             "R",
+                             "componentSchemas",
+                             "components",
+                             "OperationSpec",
+                             "RouteSpec",
+                             "JSONSchema",
+                             "Record",
+                             "Array",
+                             "ReadonlyArray",
+                             "Promise",
+                             "Partial",
+                             "Readonly",
+                             "Required",
+                             "Pick",
+                             "Omit",
+                             "Date",
+                             "Error",
+                             "Object",
+                             "String",
+                             "Number",
+                             "Boolean",
+                             "Symbol",
+                             "Map",
+                             "Set",
+                             "Function",
+                             "JSON",
+                             "Math",
+                             "Uint8Array",
+                             "Buffer",
+                             "BigInt"})
+    T.reserve(Reserved);
+  return T;
+}
+
 class Generator {
 public:
   Generator(const API &A, codegen::TemplateSet &Templates,
             const ScaffoldOptions &Opts, codegen::FileSet &Files,
             DiagnosticEngine &Diags)
       : A(A), Templates(Templates), Opts(Opts), Files(Files), Diags(Diags),
-        FW(info(Opts.Target)), TS(A, TypeNames), Zod(TS, ValidatorNames),
+        FW(info(Opts.Target)), TypeNames(typeScope()),
+        ValidatorNames(typeScope()), TS(A, TypeNames), Zod(TS, ValidatorNames),
         JSON(TS) {}
 
   bool run(ScaffoldStats *Stats);
@@ -191,11 +238,6 @@ private:
 } // namespace
 
 void Generator::buildModel() {
-  // Names the generated modules declare themselves.
-  for (StringRef Reserved :
-       {"Handlers", "Context", "AuthInfo", "z", "R", "ResponseHeaders",
-        "componentSchemas", "components"})
-    TypeNames.reserve(Reserved), ValidatorNames.reserve(Reserved);
   NameTable TagFiles;
   StringMap<std::string> TagFileOf;
   std::vector<std::string> Names = handlerNames(A);
@@ -209,15 +251,25 @@ void Generator::buildModel() {
       It = TagFileOf.try_emplace(OI.Tag, TagFiles.unique(toKebabCase(OI.Tag)))
                .first;
     OI.TagFile = It->second;
-    unsigned PathIndex = 0;
+    // Router keys: a path parameter's own name when the router can take
+    // it, else p0, p1, ... that no other parameter of the path is called.
+    auto Plain = [](StringRef Name) {
+      return !Name.empty() && !isDigit(Name.front()) &&
+             all_of(Name, [](char C) { return isAlnum(C) || C == '_'; });
+    };
+    NameTable Keys;
+    for (const Parameter &P : Op.Parameters)
+      if (P.In == ParamIn::Path && Plain(P.Name))
+        Keys.reserve(P.Name);
     for (const Parameter &P : Op.Parameters) {
       ParamInfo PI{&P, ""};
       if (P.In == ParamIn::Path) {
-        bool Plain = !P.Name.empty() && all_of(P.Name, [](char C) {
-          return isAlnum(C) || C == '_';
-        }) && !isDigit(P.Name.front());
-        PI.RouterKey = Plain ? P.Name : "p" + std::to_string(PathIndex);
-        ++PathIndex;
+        PI.RouterKey = P.Name;
+        for (unsigned N = 0; !Plain(P.Name); ++N)
+          if (Keys.reserve("p" + std::to_string(N))) {
+            PI.RouterKey = "p" + std::to_string(N);
+            break;
+          }
       }
       OI.Params[paramSlot(P.In)].push_back(PI);
     }
@@ -242,19 +294,54 @@ void Generator::buildModel() {
     Tags[OI.Tag].push_back(Ops.size());
     Ops.push_back(std::move(OI));
   }
-  for (OperationInfo &OI : Ops)
-    OI.TypeName = TypeNames.unique(toPascalCase(OI.Name));
+  // An operation's types are <Name>Request, <Name>Response and
+  // <Name>Handler: all three must be free.
+  for (OperationInfo &OI : Ops) {
+    std::string Base = toPascalCase(OI.Name);
+    for (unsigned N = 1;; ++N) {
+      std::string Candidate = N == 1 ? Base : Base + std::to_string(N);
+      if (TypeNames.contains(Candidate) ||
+          TypeNames.contains(Candidate + "Request") ||
+          TypeNames.contains(Candidate + "Response") ||
+          TypeNames.contains(Candidate + "Handler"))
+        continue;
+      for (StringRef Suffix : {"", "Request", "Response", "Handler"})
+        TypeNames.reserve(Candidate + Suffix.str());
+      OI.TypeName = Candidate;
+      break;
+    }
+  }
+  // Routes in the order a router must try them: a path with a literal
+  // segment where another has a parameter comes first (OpenAPI matches
+  // concrete paths before templated ones), then the description's order.
+  std::vector<unsigned> Order(Ops.size());
+  for (unsigned I = 0; I < Ops.size(); ++I)
+    Order[I] = I;
+  auto Shape = [&](unsigned I) {
+    std::string K;
+    StringRef Path = Ops[I].Op->Path;
+    SmallVector<StringRef, 8> Segs;
+    Path.split(Segs, '/');
+    for (StringRef Seg : Segs)
+      K += Seg.contains('{') ? '1' : '0';
+    return K;
+  };
+  std::stable_sort(Order.begin(), Order.end(),
+                   [&](unsigned X, unsigned Y) { return Shape(X) < Shape(Y); });
+  for (unsigned I = 0; I < Order.size(); ++I)
+    Ops[Order[I]].RouteOrder = I;
 }
 
 TemplateData Generator::header() const {
   TemplateData D;
   D.set("comment", "//")
       .set("tool", "bk-scaffold")
-      .set("source", Opts.SourceName);
+      .set("source", oneLine(Opts.SourceName));
   if (!Opts.Command.empty())
-    D.set("command", Opts.Command);
+    D.set("command", oneLine(Opts.Command));
   D.set("framework", frameworkName(Opts.Target));
-  D.set("title", A.TheInfo.Title).set("version", A.TheInfo.Version);
+  D.set("title", oneLine(A.TheInfo.Title))
+      .set("version", oneLine(A.TheInfo.Version));
   return D;
 }
 
@@ -593,6 +680,9 @@ bool Generator::run(ScaffoldStats *Stats) {
       E.set("basic",
             S.Type == SecuritySchemeType::HTTP && S.Scheme != "bearer");
       E.set("httpScheme", S.Scheme);
+      E.set("challenge",
+            quoteString(S.Scheme == "basic" ? "Basic realm=\"api\""
+                                            : StringRef(S.Scheme).str()));
       E.set("mutualTLS", S.Type == SecuritySchemeType::MutualTLS);
       List.push_back(std::move(E));
     }
@@ -610,10 +700,11 @@ bool Generator::run(ScaffoldStats *Stats) {
       E.set("name", OI.Name).set("typeName", OI.TypeName);
       E.set("key", propertyKey(OI.Name));
       E.set("method", StringRef(methodName(OI.Op->M)).upper());
-      E.set("path", OI.Op->Path).set("summary", OI.Op->Summary);
+      E.set("path", oneLine(OI.Op->Path))
+          .set("summary", oneLine(OI.Op->Summary));
       List.push_back(E);
       TemplateData Stub = E;
-      Stub.set("source", Opts.SourceName);
+      Stub.set("source", oneLine(Opts.SourceName));
       render("typescript/handler", Stub, "handlers/" + OI.Name + ".ts",
              FileKind::UserOwned);
     }
@@ -626,7 +717,7 @@ bool Generator::run(ScaffoldStats *Stats) {
   for (auto &Entry : Tags) {
     TemplateData D = header();
     const OperationInfo &First = Ops[Entry.second.front()];
-    D.set("tag", Entry.first).set("tagFile", First.TagFile);
+    D.set("tag", oneLine(Entry.first)).set("tagFile", First.TagFile);
     D.set("routerName", toCamelCase(First.TagFile + " routes"));
     TemplateData List = TemplateData::list();
     for (unsigned I : Entry.second) {
@@ -635,7 +726,8 @@ bool Generator::run(ScaffoldStats *Stats) {
       E.set("name", OI.Name).set("typeName", OI.TypeName);
       E.set("method", methodName(OI.Op->M));
       E.set("METHOD", StringRef(methodName(OI.Op->M)).upper());
-      E.set("path", OI.Op->Path);
+      E.set("path", oneLine(OI.Op->Path));
+      E.set("order", OI.RouteOrder);
       E.set("routePath", quoteString(routePath(OI)));
       bool Secured = OI.Security && !OI.Security->Alternatives.empty();
       E.set("secured", Secured);
@@ -646,7 +738,7 @@ bool Generator::run(ScaffoldStats *Stats) {
     D.set("operations", std::move(List));
     render(T("routes"), D, "generated/routes/" + First.TagFile + ".ts");
     TemplateData TagE;
-    TagE.set("tag", Entry.first).set("tagFile", First.TagFile);
+    TagE.set("tag", oneLine(Entry.first)).set("tagFile", First.TagFile);
     TagE.set("routerName", toCamelCase(First.TagFile + " routes"));
     TagList.push_back(std::move(TagE));
   }
@@ -699,7 +791,11 @@ bool scaffold(const API &A, codegen::TemplateSet &Templates,
 }
 
 std::vector<std::string> handlerNames(const API &A) {
-  NameTable Names;
+  // Case-insensitive: they name files (handlers/<name>.ts). Not the names
+  // validators.ts declares beside them.
+  NameTable Names(/*CaseInsensitive=*/true);
+  for (StringRef Reserved : {"z", "r", "components", "componentSchemas"})
+    Names.reserve(Reserved);
   std::vector<std::string> R;
   for (const Operation &Op : A.Operations)
     R.push_back(Names.unique(Op.OperationId.empty()

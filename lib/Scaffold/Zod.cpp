@@ -9,6 +9,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <cmath>
+
 using namespace llvm;
 using namespace bk::api;
 
@@ -84,8 +86,9 @@ static JSONType jsonKind(StringRef JSON) {
     return JSONType::Null;
   default: {
     Optional<JSONNumber> N = JSONNumber::parse(JSON);
-    return N && N->Value == (double)(int64_t)N->Value ? JSONType::Integer
-                                                      : JSONType::Number;
+    return N && std::isfinite(N->Value) && std::trunc(N->Value) == N->Value
+               ? JSONType::Integer
+               : JSONType::Number;
   }
   }
 }
@@ -292,6 +295,10 @@ void ZodEmitter::emitOwnType(const SchemaNode &S, JSONType T, bool Coerce,
     OS << "z.null()";
     return;
   case JSONType::Array: {
+    // A form field given once is one value; as parameters' decoders do, it
+    // stands for a one-item array.
+    if (Coerce)
+      OS << "R.coerceArr(";
     OS << "R.arr(";
     if (S.Items)
       emit(*S.Items, Coerce, OS);
@@ -313,7 +320,7 @@ void ZodEmitter::emitOwnType(const SchemaNode &S, JSONType T, bool Coerce,
       }
       OS << " }";
     }
-    OS << ")";
+    OS << (Coerce ? "))" : ")");
     return;
   }
   case JSONType::Object: {

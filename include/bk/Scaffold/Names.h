@@ -49,17 +49,28 @@ std::string propertyKey(llvm::StringRef Name);
 /// The text of a block comment line, with "*/" broken so it cannot end
 /// the comment.
 std::string commentText(llvm::StringRef S);
+/// S on one line: line breaks (CR, LF, U+2028, U+2029) become spaces, so a
+/// value placed in a `//` comment cannot end it.
+std::string oneLine(llvm::StringRef S);
 
-/// Unique names within one scope.
+/// Unique names within one scope. A case-insensitive table (for file
+/// names, which differ only in case on macOS and Windows) treats "getURL"
+/// and "getUrl" as the same name.
 class NameTable {
 public:
+  explicit NameTable(bool CaseInsensitive = false)
+      : CaseInsensitive(CaseInsensitive) {}
   /// Claims Name exactly; false when it is taken.
   bool reserve(llvm::StringRef Name);
   /// Base when free, else Base2, Base3, ...; the result is claimed.
   std::string unique(llvm::StringRef Base);
-  bool contains(llvm::StringRef Name) const { return Used.count(Name); }
+  bool contains(llvm::StringRef Name) const { return Used.count(key(Name)); }
 
 private:
+  std::string key(llvm::StringRef Name) const {
+    return CaseInsensitive ? Name.lower() : Name.str();
+  }
+  bool CaseInsensitive;
   llvm::StringMap<unsigned> Used;
 };
 
