@@ -11,7 +11,13 @@
 
 #include "bk/CodeGen/FileSet.h"
 #include "bk/CodeGen/Template.h"
+#include "bk/Database/CatalogReader.h"
+#include "bk/Database/Connection.h"
+#include "bk/Diff/MigrationDriver.h"
 #include "bk/OpenAPI/Reader.h"
+#include "bk/OpenAPIWriter/Writer.h"
+#include "bk/Scaffold/FromSchema.h"
+#include "bk/Scaffold/Names.h"
 #include "bk/Scaffold/Scaffold.h"
 #include "bk/Support/Context.h"
 #include "bk/Support/Error.h"
@@ -35,9 +41,43 @@ using namespace bk;
 
 static cl::OptionCategory &Cat = getToolCategory();
 
-static cl::opt<std::string> InputFilename(cl::Positional, cl::Required,
-                                          cl::desc("<OpenAPI description>"),
-                                          cl::cat(Cat));
+static cl::opt<std::string>
+    InputFilename(cl::Positional, cl::Optional,
+                  cl::desc("<OpenAPI description> (or --from-sql/--from-db)"),
+                  cl::cat(Cat));
+static cl::opt<std::string>
+    FromSQL("from-sql",
+            cl::desc("Generate a CRUD API over the tables of a DDL file (or a "
+                     "directory of .sql files, in name order)"),
+            cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<std::string>
+    FromDB("from-db",
+           cl::desc("Generate a CRUD API over the tables of a live database "
+                    "(a postgres:// URL, or 'env': the PG* variables)"),
+           cl::value_desc("url"), cl::cat(Cat));
+static cl::list<std::string>
+    SchemaNames("schema",
+                cl::desc("With --from-*: a schema whose tables to expose "
+                         "(default: public; may be repeated)"),
+                cl::value_desc("name"), cl::cat(Cat));
+static cl::list<std::string>
+    IncludeTables("include-table",
+                  cl::desc("With --from-*: expose only tables matching this "
+                           "glob (name or schema.name; may be repeated)"),
+                  cl::value_desc("glob"), cl::cat(Cat));
+static cl::list<std::string>
+    ExcludeTables("exclude-table",
+                  cl::desc("With --from-*: never expose tables matching this "
+                           "glob (may be repeated)"),
+                  cl::value_desc("glob"), cl::cat(Cat));
+static cl::list<std::string>
+    ExcludeColumns("exclude-column",
+                   cl::desc("With --from-*: never expose columns matching "
+                            "this table.column glob (may be repeated)"),
+                   cl::value_desc("glob"), cl::cat(Cat));
+static cl::opt<std::string> Title("title",
+                                  cl::desc("With --from-*: the API's title"),
+                                  cl::value_desc("text"), cl::cat(Cat));
 static cl::opt<std::string>
     FrameworkName("framework", cl::desc("The server framework: express"),
                   cl::value_desc("name"), cl::init("express"), cl::cat(Cat));
@@ -79,12 +119,21 @@ static std::string normalPath(StringRef P) {
   return R.empty() ? "." : R.str();
 }
 
+/// With --from-db: the connection's masked URL (no password).
+static std::string DBDescription;
+
 /// The command line that regenerates the output, for file headers: the
 /// description and options as given (paths normalised), without the
 /// absolute tool path.
 static std::string regenerateCommand() {
-  std::string C = "bk-scaffold " + normalPath(InputFilename) + " --framework " +
-                  FrameworkName + " -o " + normalPath(OutputDir);
+  std::string C = "bk-scaffold ";
+  if (FromSQL.getNumOccurrences())
+    C += "--from-sql " + normalPath(FromSQL);
+  else if (FromDB.getNumOccurrences())
+    C += "--from-db " + (FromDB == "env" ? std::string("env") : DBDescription);
+  else
+    C += normalPath(InputFilename);
+  C += " --framework " + FrameworkName + " -o " + normalPath(OutputDir);
   for (const std::string &T : TemplateDirs)
     C += " --templates " + normalPath(T);
   return C;
@@ -112,39 +161,13 @@ static std::vector<std::string> orphanHandlers(StringRef Dir,
   return Orphans;
 }
 
-int main(int argc, char **argv) {
-  InitLLVM X(argc, argv);
-  parseCommandLine(
-      argc, argv,
-      "bk-scaffold: generate a TypeScript server from an OpenAPI "
-      "description\n\n"
-      "  bk-scaffold openapi.yaml --framework express -o src/api/\n\n"
-      "Writes DIR/generated/ (rewritten on every run), DIR/handlers/ and "
-      "DIR/server.ts (created once, never rewritten).\n"
-      "Exit status: 0 done, 1 stale output (--check), 2 error.\n");
-  Context Ctx;
-  configureDiagnostics(Ctx, "bk-scaffold");
+/// The OpenAPI description SPEC, or null after reporting why not.
+static std::unique_ptr<api::API> readDescription(Context &Ctx) {
   DiagnosticEngine &Diags = Ctx.getDiags();
-
-  Optional<scaffold::Framework> FW = scaffold::parseFramework(FrameworkName);
-  if (!FW) {
-    std::string Known;
-    for (scaffold::Framework F : scaffold::allFrameworks())
-      Known += (Known.empty() ? "" : ", ") + scaffold::frameworkName(F).str();
-    return usageError(Diags, "unknown framework '" + FrameworkName +
-                                 "' (known: " + Known + ")");
-  }
-  bool ToStdout = OutputDir == "-";
-  if (ToStdout && (Check || DryRun || !Depfile.empty()))
-    return usageError(Diags, "--check, --dry-run and --depfile need an "
-                             "output directory, not '-'");
-  if (Check && DryRun)
-    return usageError(Diags, "give one of --check and --dry-run");
-
   Expected<unsigned> BufferID = Ctx.loadFile(InputFilename);
   if (!BufferID) {
     reportError(Diags, BufferID.takeError());
-    return failWithDiagnostics(Diags);
+    return nullptr;
   }
   // The front end's checks of examples, defaults and discriminators are
   // bk-lint's business: a description that fails them still generates.
@@ -178,6 +201,86 @@ int main(int argc, char **argv) {
     Diags.report(First);
   }
   if (!A || Diags.hasErrors())
+    return nullptr;
+  return A;
+}
+
+/// --from-sql / --from-db: the tables of a schema as a CRUD API, or null
+/// after reporting why not.
+static std::unique_ptr<api::API> readSchemaAPI(Context &Ctx) {
+  std::unique_ptr<schema::Catalog> Catalog;
+  scaffold::CRUDOptions Opts;
+  if (!SchemaNames.empty())
+    Opts.Schemas.assign(SchemaNames.begin(), SchemaNames.end());
+  Opts.IncludeTables.assign(IncludeTables.begin(), IncludeTables.end());
+  Opts.ExcludeTables.assign(ExcludeTables.begin(), ExcludeTables.end());
+  Opts.ExcludeColumns.assign(ExcludeColumns.begin(), ExcludeColumns.end());
+  if (FromSQL.getNumOccurrences()) {
+    Catalog = diff::readSchemaArgument(Ctx, FromSQL);
+  } else {
+    Expected<std::unique_ptr<db::Connection>> Conn =
+        db::Connection::open(Ctx, FromDB);
+    if (!Conn) {
+      reportError(Ctx.getDiags(), Conn.takeError());
+      return nullptr;
+    }
+    DBDescription = (*Conn)->getDescription().str();
+    db::CatalogReaderOptions ReadOpts;
+    ReadOpts.Schemas = Opts.Schemas;
+    ReadOpts.Owners = false;
+    Expected<std::unique_ptr<schema::Catalog>> Live =
+        db::readCatalog(**Conn, ReadOpts);
+    if (!Live) {
+      reportError(Ctx.getDiags(), Live.takeError());
+      return nullptr;
+    }
+    Catalog = std::move(*Live);
+  }
+  if (!Catalog)
+    return nullptr;
+  // The same title whichever way the schema came, so a DDL file and the
+  // database loaded from it give the same server.
+  Opts.Title = Title.getNumOccurrences() ? Title.getValue() : "CRUD API";
+  return scaffold::apiFromSchema(*Catalog, Opts, Ctx.getDiags());
+}
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+  parseCommandLine(
+      argc, argv,
+      "bk-scaffold: generate a TypeScript server from an OpenAPI "
+      "description\n\n"
+      "  bk-scaffold openapi.yaml --framework express -o src/api/\n\n"
+      "Writes DIR/generated/ (rewritten on every run), DIR/handlers/ and "
+      "DIR/server.ts (created once, never rewritten).\n"
+      "Exit status: 0 done, 1 stale output (--check), 2 error.\n");
+  Context Ctx;
+  configureDiagnostics(Ctx, "bk-scaffold");
+  DiagnosticEngine &Diags = Ctx.getDiags();
+
+  Optional<scaffold::Framework> FW = scaffold::parseFramework(FrameworkName);
+  if (!FW) {
+    std::string Known;
+    for (scaffold::Framework F : scaffold::allFrameworks())
+      Known += (Known.empty() ? "" : ", ") + scaffold::frameworkName(F).str();
+    return usageError(Diags, "unknown framework '" + FrameworkName +
+                                 "' (known: " + Known + ")");
+  }
+  bool ToStdout = OutputDir == "-";
+  if (ToStdout && (Check || DryRun || !Depfile.empty()))
+    return usageError(Diags, "--check, --dry-run and --depfile need an "
+                             "output directory, not '-'");
+  if (Check && DryRun)
+    return usageError(Diags, "give one of --check and --dry-run");
+
+  bool FromSchema = FromSQL.getNumOccurrences() || FromDB.getNumOccurrences();
+  if (int(FromSchema) + int(!InputFilename.empty()) != 1 ||
+      (FromSQL.getNumOccurrences() && FromDB.getNumOccurrences()))
+    return usageError(Diags, "give one input: an OpenAPI description, "
+                             "--from-sql FILE or --from-db URL");
+  std::unique_ptr<api::API> A =
+      FromSchema ? readSchemaAPI(Ctx) : readDescription(Ctx);
+  if (!A || Diags.hasErrors())
     return failWithDiagnostics(Diags);
 
   codegen::TemplateSet Templates(&Ctx);
@@ -197,13 +300,23 @@ int main(int argc, char **argv) {
 
   scaffold::ScaffoldOptions Opts;
   Opts.Target = *FW;
-  Opts.SourceName =
-      InputFilename == "-" ? std::string("<stdin>") : normalPath(InputFilename);
+  Opts.SourceName = FromSQL.getNumOccurrences()  ? normalPath(FromSQL)
+                    : FromDB.getNumOccurrences() ? DBDescription
+                    : InputFilename == "-"       ? std::string("<stdin>")
+                                                 : normalPath(InputFilename);
   Opts.Command = regenerateCommand();
   codegen::FileSet Files;
   scaffold::ScaffoldStats Stats;
   if (!scaffold::scaffold(*A, Templates, Opts, Files, Diags, &Stats))
     return failWithDiagnostics(Diags);
+  if (FromSchema) {
+    // The description of the generated API, for bk-lint and other tools.
+    std::string Spec = "# Generated by bk-scaffold from " +
+                       scaffold::oneLine(Opts.SourceName) + ". DO NOT EDIT.\n";
+    raw_string_ostream SpecOS(Spec);
+    openapiwriter::writeOpenAPI(*A, SpecOS);
+    Files.add("generated/openapi.yaml", std::move(SpecOS.str()));
+  }
 
   if (ToStdout) {
     Diags.flush();
