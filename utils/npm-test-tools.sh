@@ -26,10 +26,10 @@ lock="$root/utils/npm/scaffold/package-lock.json"
 hash=$(sha256sum "$lock" | cut -c1-12)
 dir="$cache/scaffold-deps-$hash"
 if [[ ! -f $dir/.installed ]]; then
-  # Installs made from older lockfiles are not used any more.
-  for old in "$cache"/scaffold-deps-*; do
-    [[ -d $old && $old != "$dir" ]] && rm -rf "$old"
-  done
+  # Installs made from older lockfiles and not used for a week go (another
+  # checkout may still be using a recent one).
+  find "$cache" -maxdepth 1 -name 'scaffold-deps-*' -type d -mtime +7 \
+    -not -path "$dir" -exec rm -rf {} + 2>/dev/null || true
   rm -rf "$dir"
   mkdir -p "$dir"
   cp "$root/utils/npm/scaffold/package.json" "$lock" "$dir/"

@@ -7,7 +7,7 @@
 
 Steps, each printing one line (FileCheck reads them) and stopping the run
 with exit 1 on failure:
-  1. bk-scaffold SPEC (or --from-sql FILE) --framework F -o WORK/src
+  1. bk-scaffold SPEC (or --from-sql FILE, --from-db URL) --framework F -o WORK/src
   2. tsc --strict over WORK/src (node_modules from --node-modules, the
      pinned packages of utils/npm/scaffold)
   3. start WORK/dist/server.js on 127.0.0.1 (a port the system picks), with
@@ -140,6 +140,7 @@ def main():
     ap.add_argument("--node-modules", required=True)
     ap.add_argument("--spec")
     ap.add_argument("--from-sql", help="generate from a DDL file instead of --spec")
+    ap.add_argument("--from-db", help="generate from a database ('env': the PG* variables)")
     ap.add_argument("--framework", default="express")
     ap.add_argument("--work", required=True)
     ap.add_argument("--cases")
@@ -151,7 +152,8 @@ def main():
     os.makedirs(work)
     server = None
     try:
-        source = ["--from-sql", args.from_sql] if args.from_sql else [args.spec]
+        source = (["--from-sql", args.from_sql] if args.from_sql else
+                  ["--from-db", args.from_db] if args.from_db else [args.spec])
         rc, out = run([args.bk_scaffold] + source + ["--framework", args.framework,
                        "-o", os.path.join(work, "src"), "-q"])
         if rc != 0:

@@ -434,6 +434,7 @@ std::string Builder::crudExtension(const Resource &R, StringRef Kind,
       Writable.push_back(Col);
   std::string J =
       "{\"kind\":" + quoteString(Kind) +
+      ",\"component\":" + quoteString(R.TypeName) +
       ",\"schema\":" + quoteString(R.Sch->Name) +
       ",\"table\":" + quoteString(R.T->Name) +
       ",\"columns\":" + List(R.Columns) + ",\"key\":" + List(R.Key) +

@@ -14,12 +14,14 @@
 #include "bk/Scaffold/Names.h"
 #include "bk/Scaffold/TypeScript.h"
 #include "bk/Scaffold/Zod.h"
+#include "bk/Schema/Schema.h"
 #include "bk/Support/Error.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -130,6 +132,22 @@ static const char *const SlotIn[] = {"path", "query", "header", "cookie"};
 /// words ("post /pets/{id}/toys" -> "postPetsIdToys").
 static std::string derivedName(const Operation &Op) {
   return toCamelCase((methodName(Op.M) + " " + Op.Path).str());
+}
+
+/// The x-bk-crud extension of an operation made by apiFromSchema().
+static Optional<json::Object> crudOf(const Operation &Op) {
+  for (const Extension &E : Op.Extensions) {
+    if (E.Name != "x-bk-crud")
+      continue;
+    Expected<json::Value> V = json::parse(E.JSON);
+    if (!V) {
+      consumeError(V.takeError());
+      return None;
+    }
+    if (json::Object *O = V->getAsObject())
+      return std::move(*O);
+  }
+  return None;
 }
 
 static BodyKind bodyKind(StringRef MediaType) {
@@ -691,6 +709,46 @@ bool Generator::run(ScaffoldStats *Stats) {
     render("typescript/security", D, "generated/security.ts");
   }
 
+  // CRUD operations (--from-sql/--from-db): the tables for the data-access
+  // layer, and handlers that use it.
+  StringMap<std::string> TableKeys;
+  {
+    std::string Tables;
+    NameTable Keys;
+    for (const OperationInfo &OI : Ops) {
+      Optional<json::Object> Crud = crudOf(*OI.Op);
+      if (!Crud)
+        continue;
+      std::string Schema = Crud->getString("schema").getValueOr("").str();
+      std::string Table = Crud->getString("table").getValueOr("").str();
+      std::string Q = Schema + "." + Table;
+      if (TableKeys.count(Q))
+        continue;
+      std::string Key = Keys.unique(
+          toCamelCase(Schema == "public" ? Table : Schema + " " + Table));
+      TableKeys[Q] = Key;
+      auto Names = [&](StringRef Field) {
+        std::string L = "[";
+        if (const json::Array *Arr = Crud->getArray(Field))
+          for (const json::Value &V : *Arr)
+            if (Optional<StringRef> N = V.getAsString())
+              L += (L.size() > 1 ? ", " : "") + quoteString(*N);
+        return L + "]";
+      };
+      Tables += "  " + propertyKey(Key) + ": { sql: " +
+                quoteString(schema::QualifiedName(Schema, Table).sql()) +
+                ", columns: " + Names("columns") + ", key: " + Names("key") +
+                ", writable: " + Names("writable") +
+                ", filters: " + Names("filters") + " },\n";
+    }
+    if (!Tables.empty()) {
+      TemplateData D = header();
+      D.set("tables", Tables);
+      render("typescript/tables", D, "generated/tables.ts");
+      render("typescript/db", header(), "generated/db.ts");
+    }
+  }
+
   // Handler bindings and stubs.
   {
     TemplateData D = header();
@@ -705,7 +763,30 @@ bool Generator::run(ScaffoldStats *Stats) {
       List.push_back(E);
       TemplateData Stub = E;
       Stub.set("source", oneLine(Opts.SourceName));
-      render("typescript/handler", Stub, "handlers/" + OI.Name + ".ts",
+      StringRef HandlerTemplate = "typescript/handler";
+      if (Optional<json::Object> Crud = crudOf(*OI.Op)) {
+        // An implemented handler over the data-access layer.
+        std::string Kind = Crud->getString("kind").getValueOr("").str();
+        std::string Q = (Crud->getString("schema").getValueOr("") + "." +
+                         Crud->getString("table").getValueOr(""))
+                            .str();
+        unsigned I =
+            A.findSchemaIndex(Crud->getString("component").getValueOr(""));
+        if (I != SchemaNode::NoIndex && TableKeys.count(Q)) {
+          HandlerTemplate = "typescript/crud-handler";
+          Stub.set(Kind, true);
+          Stub.set("tableKey", TableKeys[Q]);
+          Stub.set("rowType", TS.getTypeName(I, Shape::Response));
+          static const StringMap<StringRef> Texts = {
+              {"list", "lists rows"},
+              {"create", "creates a row"},
+              {"get", "reads a row"},
+              {"update", "changes a row"},
+              {"delete", "deletes a row"}};
+          Stub.set("kindText", Texts.lookup(Kind));
+        }
+      }
+      render(HandlerTemplate, Stub, "handlers/" + OI.Name + ".ts",
              FileKind::UserOwned);
     }
     D.set("operations", std::move(List));
