@@ -216,7 +216,12 @@ static std::unique_ptr<api::API> readSchemaAPI(Context &Ctx) {
   Opts.ExcludeTables.assign(ExcludeTables.begin(), ExcludeTables.end());
   Opts.ExcludeColumns.assign(ExcludeColumns.begin(), ExcludeColumns.end());
   if (FromSQL.getNumOccurrences()) {
+    // The SQL front end's remarks (statements the Schema IR does not model,
+    // such as ALTER AGGREGATE) say nothing about the tables: not shown.
+    Ctx.getDiags().setFilter(
+        [](const Diagnostic &D) { return D.Sev == Severity::Remark; });
     Catalog = diff::readSchemaArgument(Ctx, FromSQL);
+    Ctx.getDiags().setFilter(nullptr);
   } else {
     Expected<std::unique_ptr<db::Connection>> Conn =
         db::Connection::open(Ctx, FromDB);
