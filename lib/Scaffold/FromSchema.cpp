@@ -343,6 +343,8 @@ private:
   SchemaNode columnNode(const Resource &R, const Column &Col) const;
   void addComponents(Resource &R);
   void addOperations(const Resource &R);
+  void addListParts(Operation &Op, const Resource &R, StringRef SkipColumn);
+  void addChildOperations(const Resource &Child);
   Operation &addOperation(const Resource &R, Method M, std::string Path,
                           std::string Id, StringRef Kind, StringRef Summary);
   Parameter keyParameter(const Resource &R, const Column &Col) const;
@@ -441,7 +443,8 @@ std::string Builder::crudExtension(const Resource &R, StringRef Kind,
       ",\"writable\":" + List(Writable) + ",\"filters\":" + List(R.Filters);
   if (FK)
     J += ",\"parentColumn\":" + quoteString(FK->Columns.front());
-  (void)Parent;
+  if (Parent && !Parent->Key.empty())
+    J += ",\"parentKey\":" + quoteString(Parent->Key.front()->Name);
   return J + "}";
 }
 
@@ -541,6 +544,63 @@ void Builder::addErrors(Operation &Op, ArrayRef<StringRef> Statuses) {
     addResponse(Op, S, Descriptions.lookup(S), node(ref("Error")));
 }
 
+/// The query parameters and 200 response of a list: limit, cursor and
+/// order, an equality filter per filter column (but SkipColumn, which the
+/// path gives), a page of R's rows.
+void Builder::addListParts(Operation &Op, const Resource &R,
+                           StringRef SkipColumn) {
+  Parameter Limit;
+  Limit.Name = "limit";
+  Limit.Description = "The most rows to return";
+  SchemaNode LS = integerRange(1, 1000, "int32");
+  LS.Default = "100";
+  Limit.Schema = node(std::move(LS));
+  Op.Parameters.push_back(std::move(Limit));
+  if (!R.Key.empty()) {
+    Parameter Cursor;
+    Cursor.Name = "cursor";
+    Cursor.Description = "nextCursor of the previous page";
+    Cursor.Schema = node(typed(JSONType::String));
+    Op.Parameters.push_back(std::move(Cursor));
+    Parameter Order;
+    Order.Name = "order";
+    Order.Description = "Primary-key order";
+    SchemaNode OS = typed(JSONType::String);
+    OS.Enum = {"\"asc\"", "\"desc\""};
+    OS.Default = "\"asc\"";
+    Order.Schema = node(std::move(OS));
+    Op.Parameters.push_back(std::move(Order));
+  }
+  for (const Column *F : R.Filters) {
+    if (F->Name == "limit" || F->Name == "cursor" || F->Name == "order" ||
+        F->Name == SkipColumn)
+      continue;
+    Parameter P;
+    P.Name = F->Name;
+    P.Description = "Only rows whose " + F->Name + " equals this";
+    SchemaNode S = columnNode(R, *F);
+    S.Types.remove(JSONType::Null);
+    S.ReadOnly = false;
+    P.Schema = node(std::move(S));
+    Op.Parameters.push_back(std::move(P));
+  }
+  SchemaNode Page = typed(JSONType::Object);
+  Property Items, Next;
+  Items.Name = "items";
+  Items.Required = true;
+  SchemaNode IS = typed(JSONType::Array);
+  IS.Items = node(ref(R.TypeName));
+  Items.Schema = node(std::move(IS));
+  Next.Name = "nextCursor";
+  Next.Required = true;
+  SchemaNode NS = typed(JSONType::String);
+  NS.Types.add(JSONType::Null);
+  Next.Schema = node(std::move(NS));
+  Page.Properties.push_back(std::move(Items));
+  Page.Properties.push_back(std::move(Next));
+  addResponse(Op, "200", "A page of rows", node(std::move(Page)));
+}
+
 void Builder::addOperations(const Resource &R) {
   std::string Singular = toPascalCase(R.T->Name);
   std::string KeyPath;
@@ -551,55 +611,7 @@ void Builder::addOperations(const Resource &R) {
   {
     Operation &Op = addOperation(R, Method::Get, R.Path, "list" + Singular,
                                  "list", "List " + R.T->Name + " rows");
-    Parameter Limit;
-    Limit.Name = "limit";
-    Limit.Description = "The most rows to return";
-    SchemaNode LS = integerRange(1, 1000, "int32");
-    LS.Default = "100";
-    Limit.Schema = node(std::move(LS));
-    Op.Parameters.push_back(std::move(Limit));
-    if (!R.Key.empty()) {
-      Parameter Cursor;
-      Cursor.Name = "cursor";
-      Cursor.Description = "nextCursor of the previous page";
-      Cursor.Schema = node(typed(JSONType::String));
-      Op.Parameters.push_back(std::move(Cursor));
-      Parameter Order;
-      Order.Name = "order";
-      Order.Description = "Primary-key order";
-      SchemaNode OS = typed(JSONType::String);
-      OS.Enum = {"\"asc\"", "\"desc\""};
-      OS.Default = "\"asc\"";
-      Order.Schema = node(std::move(OS));
-      Op.Parameters.push_back(std::move(Order));
-    }
-    for (const Column *F : R.Filters) {
-      if (F->Name == "limit" || F->Name == "cursor" || F->Name == "order")
-        continue;
-      Parameter P;
-      P.Name = F->Name;
-      P.Description = "Only rows whose " + F->Name + " equals this";
-      SchemaNode S = columnNode(R, *F);
-      S.Types.remove(JSONType::Null);
-      S.ReadOnly = false;
-      P.Schema = node(std::move(S));
-      Op.Parameters.push_back(std::move(P));
-    }
-    SchemaNode Page = typed(JSONType::Object);
-    Property Items, Next;
-    Items.Name = "items";
-    Items.Required = true;
-    SchemaNode IS = typed(JSONType::Array);
-    IS.Items = node(ref(R.TypeName));
-    Items.Schema = node(std::move(IS));
-    Next.Name = "nextCursor";
-    Next.Required = true;
-    SchemaNode NS = typed(JSONType::String);
-    NS.Types.add(JSONType::Null);
-    Next.Schema = node(std::move(NS));
-    Page.Properties.push_back(std::move(Items));
-    Page.Properties.push_back(std::move(Next));
-    addResponse(Op, "200", "A page of rows", node(std::move(Page)));
+    addListParts(Op, R, "");
     addErrors(Op, {"400"});
   }
   // Create.
@@ -639,6 +651,52 @@ void Builder::addOperations(const Resource &R) {
                           "Delete a " + R.T->Name + " row");
     addResponse(Op, "204", "Deleted");
     addErrors(Op, {"400", "404", "409"});
+  }
+}
+
+/// GET /<parent>/{key}/<child>: the rows of Child whose single-column
+/// foreign key refers to a parent with a single-column primary key, when
+/// Child refers to that parent once (two keys to one parent would give one
+/// path two meanings).
+void Builder::addChildOperations(const Resource &Child) {
+  for (const Constraint &K : Child.T->Constraints) {
+    if (K.Kind != ConstraintKind::ForeignKey || K.Columns.size() != 1)
+      continue;
+    StringRef RefSchema = K.RefTable.Schema.empty() ? StringRef(Child.Sch->Name)
+                                                    : K.RefTable.Schema;
+    const Resource *Parent = nullptr;
+    for (const Resource &P : Resources)
+      if (P.Sch->Name == RefSchema && P.T->Name == K.RefTable.Name)
+        Parent = &P;
+    if (!Parent || Parent->Key.size() != 1)
+      continue;
+    unsigned SameParent =
+        count_if(Child.T->Constraints, [&](const Constraint &O) {
+          return O.Kind == ConstraintKind::ForeignKey &&
+                 O.RefTable.Name == K.RefTable.Name &&
+                 (O.RefTable.Schema.empty()
+                      ? StringRef(Child.Sch->Name)
+                      : StringRef(O.RefTable.Schema)) == RefSchema;
+        });
+    if (SameParent != 1)
+      continue;
+    const Column *ParentKey = Parent->Key.front();
+    std::string Path =
+        Parent->Path + "/{" + ParentKey->Name + "}/" + Child.T->Name;
+    A->Operations.emplace_back();
+    Operation &Op = A->Operations.back();
+    Op.M = Method::Get;
+    Op.Path = Path;
+    Op.OperationId =
+        "list" + toPascalCase(Parent->T->Name) + toPascalCase(Child.T->Name);
+    Op.Summary =
+        "List the " + Child.T->Name + " rows of a " + Parent->T->Name + " row";
+    Op.Tags.push_back(Child.Tag);
+    Op.Extensions.push_back(
+        {"x-bk-crud", crudExtension(Child, "children", Parent, &K), Loc()});
+    Op.Parameters.push_back(keyParameter(*Parent, *ParentKey));
+    addListParts(Op, Child, K.Columns.front());
+    addErrors(Op, {"400"});
   }
 }
 
@@ -726,6 +784,8 @@ std::unique_ptr<API> Builder::build() {
     addComponents(R);
   for (const Resource &R : Resources)
     addOperations(R);
+  for (const Resource &R : Resources)
+    addChildOperations(R);
   A->resolveReferences();
   return std::move(A);
 }

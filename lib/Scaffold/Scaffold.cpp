@@ -777,11 +777,16 @@ bool Generator::run(ScaffoldStats *Stats) {
           Stub.set(Kind, true);
           Stub.set("tableKey", TableKeys[Q]);
           Stub.set("rowType", TS.getTypeName(I, Shape::Response));
+          Stub.set("parentColumn",
+                   quoteString(Crud->getString("parentColumn").getValueOr("")));
+          Stub.set("parentKey",
+                   quoteString(Crud->getString("parentKey").getValueOr("")));
           static const StringMap<StringRef> Texts = {
               {"list", "lists rows"},
               {"create", "creates a row"},
               {"get", "reads a row"},
               {"update", "changes a row"},
+              {"children", "lists the rows of a parent row"},
               {"delete", "deletes a row"}};
           Stub.set("kindText", Texts.lookup(Kind));
         }

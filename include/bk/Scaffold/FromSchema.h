@@ -17,6 +17,8 @@
 //   PATCH  /<table>/{pk}...     update the given columns
 //   DELETE /<table>/{pk}...     delete (204); 409 while rows refer to it
 //   GET    /<parent>/{pk}/<table>  the rows of a single-column foreign key
+//                               to a single-column key (not when the table
+//                               refers to that parent twice)
 // Each operation carries an `x-bk-crud` extension (table, kind, key and
 // filter columns) that the back ends' data-access templates read.
 //
