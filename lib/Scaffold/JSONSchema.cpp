@@ -4,6 +4,7 @@
 
 #include "bk/Scaffold/Names.h"
 #include "bk/Scaffold/TypeScript.h"
+#include "bk/Scaffold/Zod.h"
 
 #include "UsedComponents.h"
 
@@ -81,7 +82,9 @@ void JSONSchemaEmitter::emit(const SchemaNode &S, bool WithDefaults,
       if (WithDefaults && (S.Default || Target.Default))
         W.key("default") << (S.Default ? *S.Default : *Target.Default);
     }
-    return;
+    // 2020-12 applies keywords beside $ref too: write them as well.
+    if (!hasSiblingConstraints(S))
+      return;
   }
   std::vector<JSONType> Types = S.Types.types();
   if (Types.size() == 1)
@@ -99,7 +102,7 @@ void JSONSchemaEmitter::emit(const SchemaNode &S, bool WithDefaults,
     W.key("enum") << "[" << join(S.Enum, ",") << "]";
   if (S.Const)
     W.key("const") << *S.Const;
-  if (WithDefaults && S.Default)
+  if (WithDefaults && S.Default && !S.isRef())
     W.key("default") << *S.Default;
 
   if (S.MinLength)

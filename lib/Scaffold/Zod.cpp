@@ -70,6 +70,17 @@ void ZodEmitter::emitComponents(raw_ostream &OS) {
   OS << (Any ? "\n};\n" : "};\n");
 }
 
+bool hasSiblingConstraints(const SchemaNode &S) {
+  return !S.Types.empty() || !S.Enum.empty() || S.Const ||
+         !S.Properties.empty() || !S.ExtraRequired.empty() ||
+         S.Additional != AdditionalKind::Unspecified || S.MinProperties ||
+         S.MaxProperties || S.Items || !S.PrefixItems.empty() || S.MinItems ||
+         S.MaxItems || S.UniqueItems || S.MinLength || S.MaxLength ||
+         !S.Pattern.empty() || !S.Format.empty() || S.Minimum || S.Maximum ||
+         S.ExclusiveMinimum || S.ExclusiveMaximum || S.MultipleOf ||
+         !S.AllOf.empty() || !S.OneOf.empty() || !S.AnyOf.empty() || S.Not;
+}
+
 /// The JSON type of a JSON value's text.
 static JSONType jsonKind(StringRef JSON) {
   switch (JSON.empty() ? 0 : JSON.front()) {
@@ -119,9 +130,23 @@ static std::string coerced(TypeSet Types, bool Coerce, std::string Expr) {
   return Expr;
 }
 
-void ZodEmitter::emit(const SchemaNode &S, bool Coerce, raw_ostream &OS) {
+void ZodEmitter::emit(const SchemaNode &S, bool Coerce, raw_ostream &OS,
+                      bool IgnoreRef) {
   const API &A = TS.getAPI();
-  if (S.isRef()) {
+  if (S.isRef() && !IgnoreRef) {
+    // 3.1: keywords beside a $ref apply too (the reader keeps them only
+    // where the version says so).
+    if (hasSiblingConstraints(S)) {
+      OS << "R.allOf([";
+      emit(S, Coerce, OS, /*IgnoreRef=*/true);
+      OS << ", ";
+      SchemaNode Ref;
+      Ref.Ref = S.Ref;
+      Ref.RefIndex = S.RefIndex;
+      emit(Ref, Coerce, OS);
+      OS << "])";
+      return;
+    }
     if (S.RefIndex >= A.Schemas.size()) {
       OS << "z.unknown()";
       return;

@@ -31,6 +31,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/SourceMgr.h"
@@ -139,7 +140,7 @@ static std::string regenerateCommand() {
   return C;
 }
 
-/// handlers/*.ts files no operation uses any more.
+/// handlers/*.ts files bk-scaffold created for an operation that is gone.
 static std::vector<std::string> orphanHandlers(StringRef Dir,
                                                ArrayRef<std::string> Names) {
   StringSet<> Live;
@@ -154,7 +155,14 @@ static std::vector<std::string> orphanHandlers(StringRef Dir,
     StringRef File = sys::path::filename(It->path());
     if (!File.endswith(".ts") || File.endswith(".d.ts"))
       continue;
-    if (!Live.count(File.drop_back(3)))
+    if (Live.count(File.drop_back(3)))
+      continue;
+    // Only the files bk-scaffold created: their header says so. A module
+    // of the user's own beside the handlers (db.ts) belongs to nobody.
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Text =
+        MemoryBuffer::getFile(It->path(), /*IsText=*/true);
+    if (Text && (*Text)->getBuffer().take_front(1024).contains(
+                    "bk-scaffold created this file once"))
       Orphans.push_back(("handlers/" + File).str());
   }
   llvm::sort(Orphans);

@@ -32,6 +32,10 @@ namespace scaffold {
 
 class TypeScriptEmitter;
 
+/// Whether a schema that is a $ref also has keywords that constrain (3.1
+/// applies both; 3.0 readers drop the siblings).
+bool hasSiblingConstraints(const api::SchemaNode &S);
+
 class ZodEmitter {
 public:
   /// Component validators are named after their request types ("Pet" ->
@@ -51,7 +55,9 @@ public:
   unsigned getNumUsedComponents() const;
 
 private:
-  void emit(const api::SchemaNode &S, bool Coerce, llvm::raw_ostream &OS);
+  /// IgnoreRef: S's own keywords only (the siblings of its $ref).
+  void emit(const api::SchemaNode &S, bool Coerce, llvm::raw_ostream &OS,
+            bool IgnoreRef = false);
   void emitOwnType(const api::SchemaNode &S, api::JSONType T, bool Coerce,
                    llvm::raw_ostream &OS);
   llvm::StringRef useComponent(unsigned I);
