@@ -344,8 +344,15 @@ void Generator::buildModel() {
       K += Seg.contains('{') ? '1' : '0';
     return K;
   };
-  std::stable_sort(Order.begin(), Order.end(),
-                   [&](unsigned X, unsigned Y) { return Shape(X) < Shape(Y); });
+  // An explicit HEAD operation before the GET of its path, which routers
+  // would otherwise let answer HEAD too.
+  auto IsHead = [&](unsigned I) { return Ops[I].Op->M == Method::Head; };
+  std::stable_sort(Order.begin(), Order.end(), [&](unsigned X, unsigned Y) {
+    std::string SX = Shape(X), SY = Shape(Y);
+    if (SX != SY)
+      return SX < SY;
+    return IsHead(X) && !IsHead(Y);
+  });
   for (unsigned I = 0; I < Order.size(); ++I)
     Ops[Order[I]].RouteOrder = I;
 }
@@ -837,6 +844,9 @@ bool Generator::run(ScaffoldStats *Stats) {
     bool Text = any_of(
         Ops, [](const OperationInfo &OI) { return OI.Kind == BodyKind::Text; });
     D.set("formBodies", Form).set("textBodies", Text);
+    D.set("headOperations", any_of(Ops, [](const OperationInfo &OI) {
+            return OI.Op->M == Method::Head;
+          }));
     // Every other template of the framework is one file: NAME ->
     // generated/NAME.ts, except the user's server entry and the two files
     // that are not TypeScript. A --templates directory may add files.
