@@ -927,13 +927,7 @@ private:
       OS << N.Text;
       return;
     case Node::String:
-      if (isPlainSafe(N.Text)) {
-        OS << N.Text;
-      } else {
-        std::string Q;
-        appendQuoted(Q, N.Text, /*ForYAML=*/true);
-        OS << Q;
-      }
+      string(N.Text);
       return;
     case Node::Array:
       OS << "[]";
@@ -944,13 +938,15 @@ private:
     }
   }
 
-  void key(StringRef K) {
-    if (isPlainSafe(K)) {
-      OS << K;
+  /// A key or a one-line string value: plain when YAML reads it back as
+  /// the same string, else quoted.
+  void string(StringRef S) {
+    if (isPlainSafe(S)) {
+      OS << S;
       return;
     }
     std::string Q;
-    appendQuoted(Q, K, /*ForYAML=*/true);
+    appendQuoted(Q, S, /*ForYAML=*/true);
     OS << Q;
   }
 
@@ -1014,7 +1010,7 @@ private:
       if (!(First && Inline))
         indent(Indent);
       First = false;
-      key(M.Key);
+      string(M.Key);
       const Node &V = M.Value;
       if (V.isCollection() && !V.empty()) {
         OS << ":\n";

@@ -107,6 +107,8 @@ struct OperationInfo {
   const SecurityRequirement *Security = nullptr;
   /// Position among all routes in the order a router must try them.
   unsigned RouteOrder = 0;
+  /// The x-bk-crud extension of a --from-sql/--from-db operation.
+  Optional<json::Object> Crud;
 };
 
 static unsigned paramSlot(ParamIn In) {
@@ -306,6 +308,7 @@ void Generator::buildModel() {
                       "scaffold-unvalidated-body");
       }
     }
+    OI.Crud = crudOf(Op);
     OI.Security = Op.Security
                       ? Op.Security.getPointer()
                       : (A.Security ? A.Security.getPointer() : nullptr);
@@ -723,7 +726,7 @@ bool Generator::run(ScaffoldStats *Stats) {
     std::string Tables;
     NameTable Keys;
     for (const OperationInfo &OI : Ops) {
-      Optional<json::Object> Crud = crudOf(*OI.Op);
+      const Optional<json::Object> &Crud = OI.Crud;
       if (!Crud)
         continue;
       std::string Schema = Crud->getString("schema").getValueOr("").str();
@@ -771,7 +774,7 @@ bool Generator::run(ScaffoldStats *Stats) {
       TemplateData Stub = E;
       Stub.set("source", oneLine(Opts.SourceName));
       StringRef HandlerTemplate = "typescript/handler";
-      if (Optional<json::Object> Crud = crudOf(*OI.Op)) {
+      if (const Optional<json::Object> &Crud = OI.Crud) {
         // An implemented handler over the data-access layer.
         std::string Kind = Crud->getString("kind").getValueOr("").str();
         std::string Q = (Crud->getString("schema").getValueOr("") + "." +
