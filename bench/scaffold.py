@@ -32,22 +32,10 @@ import subprocess
 import sys
 import tempfile
 
+from bktools import find_tool
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OT_VERSION = "7.13.0"
-
-
-def find_bk(arg):
-    if arg:
-        return arg
-    dirs = []
-    if os.environ.get("BK_BUILD_DIR"):
-        dirs.append(os.path.join(ROOT, os.environ["BK_BUILD_DIR"], "bin"))
-    dirs += [os.path.join(ROOT, "build", "bin"), os.path.join(ROOT, "..", "build", "bin")]
-    for d in dirs:
-        p = os.path.join(d, "bk-scaffold")
-        if os.access(p, os.X_OK):
-            return p
-    sys.exit("scaffold: no bk-scaffold found (build first: utils/build.sh)")
 
 
 def timed(cmd, cwd=None):
@@ -67,7 +55,9 @@ def main():
     ap.add_argument("--bk")
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
-    bk = find_bk(args.bk)
+    bk = find_tool("bk-scaffold", args.bk)
+    if not bk:
+        sys.exit("scaffold: no bk-scaffold found (build first: utils/build.sh)")
 
     corpus = os.environ.get("BK_CORPUS_CACHE") or os.path.expanduser("~/.cache/bk-corpus")
     spec = os.path.join(corpus, "octokit-openapi-23.0.2", "package", "generated",

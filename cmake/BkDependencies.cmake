@@ -47,6 +47,21 @@ target_include_directories(bk_mustache SYSTEM INTERFACE ${KAINJOW_MUSTACHE_INCLU
 
 find_package(GTest)
 
+# libpg_query, PostgreSQL's own parser as a library (Debian's
+# libpg-query-dev): test-only and optional. With it, utils/pgquery builds
+# bk-pgquery, the oracle of test/SQL/pgquery-oracle.test (lit feature
+# `pgquery`) and the peer of bench/sql-parse.py; without it they are skipped.
+find_path(PG_QUERY_INCLUDE_DIR pg_query.h)
+find_library(PG_QUERY_LIBRARY pg_query)
+if(PG_QUERY_INCLUDE_DIR AND PG_QUERY_LIBRARY)
+  set(BK_HAVE_PG_QUERY ON)
+  message(STATUS "bk: libpg_query in ${PG_QUERY_LIBRARY} (test oracle)")
+else()
+  set(BK_HAVE_PG_QUERY OFF)
+  message(STATUS "bk: libpg_query not found: no pgquery tests "
+                 "(utils/setup.sh installs libpg-query-dev)")
+endif()
+
 find_program(BK_CCACHE ccache)
 if(BK_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
   set(CMAKE_C_COMPILER_LAUNCHER ${BK_CCACHE})

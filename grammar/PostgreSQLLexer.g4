@@ -1,5 +1,11 @@
 // PostgreSQL DDL lexer for bk's SQL front end (lib/SQL). See README.md.
 //
+// This grammar is the specification of the tokens. The front end lexes with
+// a hand-written implementation of it (lib/SQL/Lexer.cpp, far faster than
+// ANTLR's lexer simulation) whose keyword table is read from the rules
+// below; the ANTLR lexer generated from this file is the reference the unit
+// tests and the SQL fuzzer compare it with, token for token.
+//
 // ANTLR 4.7.2 has no caseInsensitive option: every keyword is spelled with
 // per-letter fragments. Keyword tokens only exist for words the parser
 // needs; every other word is an IDENT. Keywords that may also be names are
@@ -11,14 +17,16 @@ lexer grammar PostgreSQLLexer;
   /// input up to and including the matching closing tag (or to the end of
   /// input, which the parser then reports as an unterminated string).
   void consumeDollarBody() {
-    std::string Tag = getText();
+    std::string Text = getText();
+    // Compared as code points (the input stream's units).
+    auto Tag = antlrcpp::utf8_to_utf32(Text.data(), Text.data() + Text.size());
     auto *Sim = getInterpreter<antlr4::atn::LexerATNSimulator>();
     size_t N = Tag.size();
     size_t Matched = 0;
     while (_input->LA(1) != antlr4::IntStream::EOF) {
       size_t C = _input->LA(1);
       Sim->consume(_input);
-      if (C == static_cast<unsigned char>(Tag[Matched])) {
+      if (C == static_cast<size_t>(Tag[Matched])) {
         if (++Matched == N)
           return;
       } else {
@@ -27,9 +35,79 @@ lexer grammar PostgreSQLLexer;
     }
     setType(UNTERMINATED_DOLLAR);
   }
+
+  /// Called after '/*': consumes the comment's body up to the '*/' that
+  /// closes it, counting nested '/*' as PostgreSQL does. An unclosed one
+  /// runs to the end of input and becomes UNTERMINATED_COMMENT, which the
+  /// parser reports.
+  void consumeBlockComment() {
+    auto *Sim = getInterpreter<antlr4::atn::LexerATNSimulator>();
+    size_t Depth = 1;
+    while (_input->LA(1) != antlr4::IntStream::EOF) {
+      size_t C = _input->LA(1), D = _input->LA(2);
+      if (C == '/' && D == '*') {
+        ++Depth;
+      } else if (C == '*' && D == '/') {
+        if (--Depth == 0) {
+          Sim->consume(_input);
+          Sim->consume(_input);
+          setChannel(HIDDEN);
+          return;
+        }
+      } else {
+        Sim->consume(_input);
+        continue;
+      }
+      Sim->consume(_input);
+      Sim->consume(_input);
+    }
+    setType(UNTERMINATED_COMMENT);
+  }
+
+  /// Whether the operator being matched, from the token's start to here,
+  /// is as long as PostgreSQL's scanner makes it (scan.l, rule {operator}):
+  /// a run of operator characters, cut before an embedded '/*' or '--',
+  /// and without trailing '+' or '-' unless it holds one of ~!@#^&|`?%.
+  bool operatorEndsHere() {
+    // The whole run of operator characters from the token's start.
+    size_t Here = _input->index();
+    auto At = [&](size_t J) -> size_t {
+      return J >= Here ? _input->LA(static_cast<ssize_t>(J - Here + 1))
+                       : _input->LA(-static_cast<ssize_t>(Here - J));
+    };
+    std::string Run;
+    for (size_t J = tokenStartCharIndex;; ++J) {
+      size_t C = At(J);
+      if (C >= 0x80 || !isOperatorChar(static_cast<char>(C)))
+        break;
+      Run += static_cast<char>(C);
+    }
+    size_t N = Run.size();
+    for (size_t I = 0; I + 1 < N; ++I)
+      if ((Run[I] == '/' && Run[I + 1] == '*') ||
+          (Run[I] == '-' && Run[I + 1] == '-')) {
+        N = I;
+        break;
+      }
+    if (N > 1 && (Run[N - 1] == '+' || Run[N - 1] == '-')) {
+      bool Special = false;
+      for (size_t I = 0; I + 1 < N; ++I)
+        if (std::string("~!@#^&|`?%").find(Run[I]) != std::string::npos)
+          Special = true;
+      if (!Special)
+        do
+          --N;
+        while (N > 1 && (Run[N - 1] == '+' || Run[N - 1] == '-'));
+    }
+    return _input->index() - tokenStartCharIndex == N;
+  }
+
+  static bool isOperatorChar(char C) {
+    return C && std::string("+-*/<>=~!@#%^&|`?").find(C) != std::string::npos;
+  }
 }
 
-tokens { UNTERMINATED_DOLLAR }
+tokens { UNTERMINATED_DOLLAR, UNTERMINATED_COMMENT }
 
 // Keywords (case-insensitive).
 ACTION: A C T I O N;
@@ -253,11 +331,12 @@ WITHOUT: W I T H O U T;
 YEAR: Y E A R;
 ZONE: Z O N E;
 
-// Layout (before the operators: a line holding only "--" is a comment,
-// not an operator). Comments are kept (hidden) so `-- bk:` annotations can be found.
+// Layout. As in PostgreSQL, '--' and '/*' always start comments (an
+// operator never contains them: see OP). Comments are kept (hidden) so
+// `-- bk:` annotations can be found.
 WS: [ \t\r\n\f]+ -> skip;
 LINE_COMMENT: '--' ~[\r\n]* -> channel(HIDDEN);
-BLOCK_COMMENT: '/*' (BLOCK_COMMENT | .)*? '*/' -> channel(HIDDEN);
+BLOCK_COMMENT: '/*' { consumeBlockComment(); };
 
 // Punctuation and operators. Multi-character operators PostgreSQL knows as
 // tokens of their own come before the generic OP.
@@ -284,7 +363,8 @@ CARET: '^';
 LT: '<';
 GT: '>';
 EQ: '=';
-OP: OP_CHAR+;
+// PostgreSQL's operator length (operatorEndsHere): `a=-1` is `a = -1`.
+OP: OP_CHAR+ { operatorEndsHere() }?;
 
 // Literals.
 INTEGER: DIGIT+;

@@ -25,6 +25,7 @@ statement
   | alterTableStmt
   | alterSequenceStmt
   | alterTypeStmt
+  | alterDomainStmt
   | alterOwnerStmt
   | commentStmt
   | dropStmt
@@ -237,10 +238,22 @@ createDomainStmt
   : CREATE DOMAIN qualifiedName AS? typeName domainConstraint*
   ;
 
+// PostgreSQL takes NOT VALID only in ALTER DOMAIN ... ADD (pg_dump's form
+// for a constraint not validated yet).
 domainConstraint
   : COLLATE anyName
   | (CONSTRAINT name=identifier)? (NOT NULL_P | NULL_P | CHECK LPAREN expr RPAREN | DEFAULT bExpr)
-    (NOT VALID)?
+  ;
+
+alterDomainStmt
+  : ALTER DOMAIN qualifiedName
+    ( ADD (CONSTRAINT name=identifier)? CHECK LPAREN expr RPAREN (NOT VALID)?
+    | DROP CONSTRAINT ifExists? name=identifier dropBehavior?
+    | VALIDATE CONSTRAINT name=identifier
+    | SET DEFAULT bExpr
+    | DROP DEFAULT
+    | (SET | DROP) NOT NULL_P
+    )
   ;
 
 //===----------------------------------------------------------------------===//

@@ -11,6 +11,8 @@
 #                          ~/.cache/bk-corpus (utils/check.sh fetches them)
 #               scaffold-npm  the generated servers' npm packages are installed
 #                          (utils/npm-test-tools.sh)
+#               pgquery    libpg_query was found at configure time, so
+#                          bk-pgquery is built (utils/pgquery)
 # Substitutions: %corpus, %npm_corpora (the npm corpora's cache), %bk_src_root, %bk_obj_root, %bk_templates,
 #               %errc_ENOENT (and EISDIR, ENOTDIR, EACCES, EEXIST, EINVAL):
 #               the system's message for that errno, as llvm::errc prints it.
@@ -129,6 +131,18 @@ config.substitutions.append(('%diff_roundtrip',
     os.path.join(config.bk_tools_dir, 'bk-diff'),
     os.path.join(config.bk_tools_dir, 'bk-migrate'))))
 config.substitutions.append(('%python', '"%s"' % config.python_executable))
+# PostgreSQL's own parser (libpg_query, Debian's libpg-query-dev, test-only)
+# as the SQL front end's oracle: boundaries and verdicts of every statement
+# compared (utils/sql-pgquery-oracle.py; REQUIRES: pgquery).
+#   RUN: %sql_pgquery_oracle FILE...
+if getattr(config, 'have_pg_query', False):
+    config.available_features.add('pgquery')
+config.substitutions.append(('%sql_pgquery_oracle',
+                             '"%s" "%s" --bk-opt "%s" --bk-pgquery "%s"' % (
+    config.python_executable,
+    os.path.join(config.bk_src_root, 'utils', 'sql-pgquery-oracle.py'),
+    os.path.join(config.bk_tools_dir, 'bk-opt'),
+    os.path.join(config.bk_tools_dir, 'bk-pgquery'))))
 # A loopback HTTP server for bk-load (utils/http-test-server.py): runs the
 # command after '--' with '{port}' replaced by the server's port.
 #   RUN: %http_server -- bk-load http://127.0.0.1:{port}/ok --requests 10

@@ -23,6 +23,10 @@ BK_PACKAGES=(
   libboost-dev libkainjow-mustache-dev libssl-dev openssl uuid-dev zlib1g-dev
   libgtest-dev default-jre-headless python3
   clang-14 libclang-rt-14-dev
+  # Test-only: libpg_query, PostgreSQL's own parser, the SQL front end's
+  # oracle (utils/pgquery, test/SQL/pgquery-oracle.test) and the peer of
+  # bench/sql-parse.py. bk itself never links it.
+  libpg-query-dev
 )
 
 # Prints the packages of "$@" that are not fully installed, one per line.

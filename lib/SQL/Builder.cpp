@@ -148,7 +148,7 @@ struct IRBuilder::Impl {
     std::vector<std::string> Out;
     if (!T)
       return Out;
-    auto &Toks = const_cast<LexedBuffer &>(LB).tokens();
+    SQLTokenStream &Toks = LB.tokens();
     size_t PrevLine = 0;
     for (size_t K = T->getTokenIndex(); K-- > 0;) {
       antlr4::Token *H = Toks.get(K);
@@ -180,7 +180,7 @@ struct IRBuilder::Impl {
     std::vector<std::string> Out;
     if (!Last)
       return Out;
-    auto &Toks = const_cast<LexedBuffer &>(LB).tokens();
+    SQLTokenStream &Toks = LB.tokens();
     bool SeenComma = false;
     for (size_t K = Last->getTokenIndex() + 1; K < Toks.size(); ++K) {
       antlr4::Token *H = Toks.get(K);
@@ -478,6 +478,10 @@ struct IRBuilder::Impl {
   void createView(P::CreateViewStmtContext *C);
   void createType(P::CreateTypeStmtContext *C);
   void createDomain(P::CreateDomainStmtContext *C);
+  void alterDomain(P::AlterDomainStmtContext *C);
+  /// CHECK (Expr) of domain D, named Name or as PostgreSQL names it.
+  DomainCheck domainCheck(const Domain &D, antlr4::ParserRuleContext *At,
+                          P::IdentifierContext *Name, P::ExprContext *Expr);
   void createFunction(P::CreateFunctionStmtContext *C);
   void createTrigger(P::CreateTriggerStmtContext *C);
   void createPolicy(P::CreatePolicyStmtContext *C);
@@ -538,7 +542,7 @@ void IRBuilder::build(P::StatementContext *S) {
 }
 
 void IRBuilder::handleSet(const SplitStatement &S) {
-  auto &Toks = const_cast<LexedBuffer &>(I->LB).tokens();
+  SQLTokenStream &Toks = I->LB.tokens();
   std::vector<antlr4::Token *> Words;
   for (size_t K = S.FirstToken; K <= S.LastToken && K < Toks.size(); ++K) {
     antlr4::Token *T = Toks.get(K);
@@ -620,6 +624,8 @@ void IRBuilder::Impl::build(P::StatementContext *S) {
     return alterSequence(C);
   if (auto *C = S->alterTypeStmt())
     return alterType(C);
+  if (auto *C = S->alterDomainStmt())
+    return alterDomain(C);
   if (auto *C = S->alterOwnerStmt())
     return alterOwner(C);
   if (auto *C = S->commentStmt())
@@ -1383,26 +1389,75 @@ void IRBuilder::Impl::createDomain(P::CreateDomainStmtContext *C) {
     if (DC->COLLATE()) {
       D.Collation = objectName(DC->anyName());
     } else if (DC->CHECK()) {
-      DomainCheck Chk;
-      Chk.Location = loc(DC);
-      Chk.Expr = canonicalExpr(LB, DC->expr());
-      Chk.NotValid = DC->VALID() != nullptr;
-      if (DC->name) {
-        Chk.Name = ident(DC->name);
-      } else {
-        Chk.Name = chooseName(D.Name, "", "check", [&](StringRef N) {
-          return any_of(D.Checks,
-                        [&](const DomainCheck &X) { return X.Name == N; });
-        });
-      }
-      D.Checks.push_back(std::move(Chk));
+      D.Checks.push_back(domainCheck(D, DC, DC->name, DC->expr()));
     } else if (DC->DEFAULT()) {
       D.Default = canonicalExpr(LB, DC->bExpr());
     } else if (DC->NULL_P()) {
-      D.NotNull = !DC->NOT().empty();
+      D.NotNull = DC->NOT() != nullptr;
     }
   }
   S.Domains.push_back(std::move(D));
+}
+
+DomainCheck IRBuilder::Impl::domainCheck(const Domain &D,
+                                         antlr4::ParserRuleContext *At,
+                                         P::IdentifierContext *Name,
+                                         P::ExprContext *Expr) {
+  DomainCheck Chk;
+  Chk.Location = loc(At);
+  Chk.Expr = canonicalExpr(LB, Expr);
+  if (Name) {
+    Chk.Name = ident(Name);
+  } else {
+    Chk.Name = chooseName(D.Name, "", "check", [&](StringRef N) {
+      return any_of(D.Checks,
+                    [&](const DomainCheck &X) { return X.Name == N; });
+    });
+  }
+  return Chk;
+}
+
+void IRBuilder::Impl::alterDomain(P::AlterDomainStmtContext *C) {
+  QualifiedName Q = qname(C->qualifiedName());
+  Schema *S = findSchema(Q);
+  Domain *D = S ? S->findDomain(Q.Name) : nullptr;
+  if (!D) {
+    error(loc(C->qualifiedName()),
+          "type \"" + display(Q) + "\" does not exist");
+    return;
+  }
+  auto FindCheck = [&](StringRef Name) {
+    return find_if(D->Checks,
+                   [&](const DomainCheck &X) { return X.Name == Name; });
+  };
+  if (C->ADD()) {
+    DomainCheck Chk = domainCheck(*D, C, C->name, C->expr());
+    Chk.NotValid = C->VALID() != nullptr;
+    if (FindCheck(Chk.Name) != D->Checks.end()) {
+      error(C->name ? loc(C->name) : loc(C->qualifiedName()),
+            "constraint \"" + Chk.Name + "\" for domain \"" + D->Name +
+                "\" already exists");
+      return;
+    }
+    D->Checks.push_back(std::move(Chk));
+  } else if (C->VALIDATE() || C->CONSTRAINT()) {
+    std::string Name = ident(C->name);
+    auto It = FindCheck(Name);
+    if (It == D->Checks.end()) {
+      if (!C->ifExists())
+        error(loc(C->name), "constraint \"" + Name + "\" of domain \"" +
+                                D->Name + "\" does not exist");
+      return;
+    }
+    if (C->VALIDATE())
+      It->NotValid = false;
+    else
+      D->Checks.erase(It);
+  } else if (C->DEFAULT()) {
+    D->Default = C->SET() ? canonicalExpr(LB, C->bExpr()) : std::string();
+  } else if (C->NULL_P()) {
+    D->NotNull = C->SET() != nullptr;
+  }
 }
 
 void IRBuilder::Impl::createFunction(P::CreateFunctionStmtContext *C) {

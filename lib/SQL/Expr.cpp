@@ -62,7 +62,7 @@ static std::string rawText(const LexedBuffer &LB, antlr4::tree::ParseTree *T) {
   antlr4::misc::Interval I = T->getSourceInterval();
   if (I.a < 0 || I.b < I.a)
     return Out;
-  auto &Toks = const_cast<LexedBuffer &>(LB).tokens();
+  SQLTokenStream &Toks = LB.tokens();
   size_t PrevType = 0;
   for (size_t K = I.a; K <= size_t(I.b) && K < Toks.size(); ++K) {
     antlr4::Token *Tok = Toks.get(K);

@@ -4,6 +4,7 @@
 // its own: SLL prediction with a bail-out strategy first, full LL only when
 // that fails, and a located "syntax error: unexpected X, expected Y" when
 // LL fails too. ANTLR's console listeners are never installed.
+
 //
 //===----------------------------------------------------------------------===//
 
@@ -144,6 +145,8 @@ static std::string unexpectedText(const LexedBuffer &LB, antlr4::Token *T) {
   switch (T->getType()) {
   case P::UNTERMINATED_DOLLAR:
     return "unterminated dollar-quoted string";
+  case P::UNTERMINATED_COMMENT:
+    return "unterminated /* comment";
   case P::ERROR_CHAR: {
     StringRef Text = LB.tokenText(T);
     if (Text == "'")
@@ -207,6 +210,68 @@ ParseResult parseSQL(Context &Ctx, unsigned BufferID,
   return R;
 }
 
+namespace {
+
+/// An ANTLR parser over a cursor of a buffer's tokens; trees stay alive
+/// until reset().
+class StatementParser {
+public:
+  explicit StatementParser(const LexedBuffer &LB)
+      : Stream(LB.data()), Parser(&Stream) {
+    Parser.removeErrorListeners();
+    Sim = Parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+  }
+
+  /// Stage 1: SLL prediction, bailing out at the first error. Null when
+  /// that fails. Earlier trees stay alive.
+  P::StatementEntryContext *parseFast(size_t FirstToken) {
+    Parser.setErrorHandler(Bail);
+    Bail->reset(&Parser);
+    Sim->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    Stream.seek(FirstToken);
+    try {
+      return Parser.statementEntry();
+    } catch (antlr4::ParseCancellationException &) {
+    } catch (antlr4::RecognitionException &) {
+    }
+    return nullptr;
+  }
+
+  /// Stage 2: full LL; on failure, Reporting holds the first error.
+  P::StatementEntryContext *parseReporting(size_t FirstToken) {
+    Parser.setErrorHandler(Reporting);
+    Reporting->reset(&Parser);
+    Sim->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    Stream.seek(FirstToken);
+    try {
+      return Parser.statementEntry();
+    } catch (StatementFailed &) {
+    } catch (antlr4::RecognitionException &E) {
+      Reporting->reportError(&Parser, E);
+    }
+    return nullptr;
+  }
+
+  /// Frees every tree this parser built.
+  void reset() { Parser.reset(); }
+
+  const antlr4::dfa::Vocabulary &vocabulary() const {
+    return Parser.getVocabulary();
+  }
+
+  std::shared_ptr<ReportingStrategy> Reporting =
+      std::make_shared<ReportingStrategy>();
+
+private:
+  SQLTokenStream Stream;
+  P Parser;
+  antlr4::atn::ParserATNSimulator *Sim = nullptr;
+  std::shared_ptr<antlr4::BailErrorStrategy> Bail =
+      std::make_shared<antlr4::BailErrorStrategy>();
+};
+
+} // namespace
+
 bool parseSQLInto(Context &Ctx, unsigned BufferID, schema::Catalog &Into,
                   const ParseOptions &Opts, std::vector<Statement> *Out) {
   bool HadErrors = false;
@@ -227,12 +292,7 @@ bool parseSQLInto(Context &Ctx, unsigned BufferID, schema::Catalog &Into,
                   "psql meta-command '" + Cmd + "' ignored");
   }
 
-  P Parser(&LB.tokens());
-  Parser.removeErrorListeners();
-  auto Bail = std::make_shared<antlr4::BailErrorStrategy>();
-  auto Reporting = std::make_shared<ReportingStrategy>();
-  auto *Sim = Parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
-
+  StatementParser Parser(LB);
   for (SplitStatement &SS : Stmts) {
     Statement &S = SS.S;
     S.Location = Builder.loc(S.Begin);
@@ -253,7 +313,7 @@ bool parseSQLInto(Context &Ctx, unsigned BufferID, schema::Catalog &Into,
     }
 
     if (SS.MaxDepth > MaxNestingDepth) {
-      Diags.error(Builder.loc(LB.tokenBegin(LB.tokens().get(SS.DeepestToken))),
+      Diags.error(Builder.loc(LB.token(SS.DeepestToken).begin()),
                   "statement nested too deeply (more than " +
                       Twine(MaxNestingDepth) +
                       " levels of parentheses or brackets)");
@@ -261,57 +321,34 @@ bool parseSQLInto(Context &Ctx, unsigned BufferID, schema::Catalog &Into,
       continue;
     }
 
-    P::StatementEntryContext *Tree = nullptr;
-    // Stage 1: SLL, bail out at the first error.
-    Parser.setErrorHandler(Bail);
-    Sim->setPredictionMode(antlr4::atn::PredictionMode::SLL);
-    Parser.reset();
-    LB.tokens().seek(SS.FirstToken);
-    try {
-      Tree = Parser.statementEntry();
-    } catch (antlr4::ParseCancellationException &) {
-      Tree = nullptr;
-    } catch (antlr4::RecognitionException &) {
-      Tree = nullptr;
-    }
+    P::StatementEntryContext *Tree = Parser.parseFast(SS.FirstToken);
+    if (!Tree)
+      Tree = Parser.parseReporting(SS.FirstToken);
     if (!Tree) {
-      // Stage 2: full LL; report the first error.
-      Parser.setErrorHandler(Reporting);
-      Sim->setPredictionMode(antlr4::atn::PredictionMode::LL);
-      Parser.reset();
-      LB.tokens().seek(SS.FirstToken);
-      try {
-        Tree = Parser.statementEntry();
-      } catch (StatementFailed &) {
-        Tree = nullptr;
-      } catch (antlr4::RecognitionException &E) {
-        Reporting->reportError(&Parser, E);
-        Tree = nullptr;
-      }
-      if (!Tree) {
-        antlr4::Token *Off = Reporting->Offending;
-        Loc L = Off ? Builder.loc(Off) : S.Location;
-        if (!Off || Off->getType() == antlr4::Token::EOF)
-          L = Builder.loc(S.End); // just past the statement's last token
-        std::string Msg = "syntax error: unexpected " + unexpectedText(LB, Off);
-        std::string Exp =
-            expectedText(Reporting->Expected, Parser.getVocabulary());
-        if (!Exp.empty())
-          Msg += ", expected " + Exp;
-        Diags.error(L, Msg);
-        HadErrors = true;
-        continue;
-      }
+      antlr4::Token *Off = Parser.Reporting->Offending;
+      Loc L = Off ? Builder.loc(Off) : S.Location;
+      if (!Off || Off->getType() == antlr4::Token::EOF)
+        L = Builder.loc(S.End); // just past the statement's last token
+      std::string Msg = "syntax error: unexpected " + unexpectedText(LB, Off);
+      std::string Exp =
+          expectedText(Parser.Reporting->Expected, Parser.vocabulary());
+      if (!Exp.empty())
+        Msg += ", expected " + Exp;
+      Diags.error(L, Msg);
+      HadErrors = true;
+    } else {
+      S.Parsed = true;
+      Builder.build(Tree->statement());
     }
-    S.Parsed = true;
-    Builder.build(Tree->statement());
+    Parser.reset();
   }
-  Parser.reset();
   if (Builder.hadErrors())
     HadErrors = true;
-  if (Out)
+  if (Out) {
+    Out->reserve(Out->size() + Stmts.size());
     for (SplitStatement &SS : Stmts)
       Out->push_back(std::move(SS.S));
+  }
   return !HadErrors;
 }
 
@@ -332,7 +369,8 @@ Optional<std::string> canonicalizeExpression(StringRef Expr) {
   if (!LB.valid())
     return None;
   unsigned Depth = 0;
-  for (antlr4::Token *T : LB.tokens().getTokens()) {
+  for (size_t K = 0; K < LB.size(); ++K) {
+    const SQLToken *T = &LB.token(K);
     if (T->getType() == P::LPAREN || T->getType() == P::LBRACKET) {
       if (++Depth > MaxNestingDepth)
         return None;

@@ -11,7 +11,8 @@
 
 #include "bk/SQL/Parser.h"
 
-#include "PostgreSQLLexer.h"
+#include "Lexer.h"
+
 #include "PostgreSQLParser.h"
 #include "antlr4-runtime.h"
 
@@ -25,48 +26,39 @@
 namespace bk {
 namespace sql {
 
-using Lexer = bk_sql_antlr::PostgreSQLLexer;
 using P = bk_sql_antlr::PostgreSQLParser;
 
-/// One buffer run through the lexer. Token offsets from ANTLR are code
-/// point indices; byteOffset() maps them back to the UTF-8 buffer.
+/// One buffer run through the lexer (Lexer.h). Token offsets are byte
+/// offsets into the buffer.
 class LexedBuffer {
 public:
   /// Lexes Text, which must outlive this object. Throws nothing; invalid
-  /// UTF-8 makes valid() false.
+  /// UTF-8 (or a text of 4 GB or more) makes valid() false.
   explicit LexedBuffer(llvm::StringRef Text);
-  ~LexedBuffer();
   LexedBuffer(const LexedBuffer &) = delete;
   LexedBuffer &operator=(const LexedBuffer &) = delete;
 
-  bool valid() const { return Valid; }
+  bool valid() const { return Data != nullptr; }
   llvm::StringRef text() const { return Text; }
-  antlr4::CommonTokenStream &tokens() { return *Tokens; }
-  size_t byteOffset(size_t CodePointIndex) const {
-    if (CPToByte.empty())
-      return CodePointIndex;
-    return CodePointIndex < CPToByte.size() ? CPToByte[CodePointIndex]
-                                            : Text.size();
-  }
+  const LexedTokens &data() const { return *Data; }
+  /// A cursor for a parser (one per parser).
+  SQLTokenStream &tokens() const { return *Tokens; }
+  /// The token with index K (every channel; the last one is EOF).
+  const SQLToken &token(size_t K) const { return Data->Tokens[K]; }
+  size_t size() const { return Data->Tokens.size(); }
   /// The source text of a token (no copy).
   llvm::StringRef tokenText(const antlr4::Token *T) const;
   size_t tokenBegin(const antlr4::Token *T) const {
-    return byteOffset(T->getStartIndex());
+    return static_cast<const SQLToken *>(T)->begin();
   }
   size_t tokenEnd(const antlr4::Token *T) const {
-    return byteOffset(T->getStopIndex() + 1);
+    return static_cast<const SQLToken *>(T)->end();
   }
 
 private:
   llvm::StringRef Text;
-  bool Valid = true;
-  /// Owns the tokens (see ArenaToken in Splitter.cpp); declared first so it
-  /// is destroyed last.
-  llvm::BumpPtrAllocator Arena;
-  std::vector<uint32_t> CPToByte;
-  std::unique_ptr<antlr4::ANTLRInputStream> Input;
-  std::unique_ptr<Lexer> TheLexer;
-  std::unique_ptr<antlr4::CommonTokenStream> Tokens;
+  std::unique_ptr<LexedTokens> Data;
+  std::unique_ptr<SQLTokenStream> Tokens;
 };
 
 /// What the splitter found: the statement and its token range.

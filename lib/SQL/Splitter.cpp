@@ -1,9 +1,9 @@
 //===- Splitter.cpp - Lexing and statement splitting ----------------------===//
 //
-// The whole buffer is lexed once; the splitter then cuts the token stream
-// at ';' outside parentheses (strings, dollar quotes and comments are single
-// tokens, so they never split), which gives Statement boundaries and lets
-// the parser resume at the next statement after a syntax error.
+// The whole buffer is lexed once (Lexer.cpp); the splitter then cuts the token
+// stream at ';' outside parentheses (strings, dollar quotes and comments are
+// single tokens, so they never split), which gives Statement boundaries and
+// lets the parser resume at the next statement after a syntax error.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,136 +12,54 @@
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/ConvertUTF.h"
 
+#include <cstring>
+
 using namespace llvm;
 
 namespace bk {
 namespace sql {
 
-namespace {
-/// ANTLR's own UTF-8 decoding (std::wstring_convert) costs more than the
-/// whole lexer; decode the already validated text directly.
-class FastInputStream : public antlr4::ANTLRInputStream {
-public:
-  explicit FastInputStream(StringRef Text) {
-    _data.clear();
-    _data.reserve(Text.size());
-    const unsigned char *S =
-        reinterpret_cast<const unsigned char *>(Text.data());
-    const unsigned char *E = S + Text.size();
-    while (S < E) {
-      unsigned char C = *S;
-      if (C < 0x80) {
-        _data.push_back(C);
-        ++S;
+/// Whether Text is valid UTF-8; ASCII runs are checked eight bytes at a
+/// time.
+static bool isValidUTF8(StringRef Text) {
+  const UTF8 *S = reinterpret_cast<const UTF8 *>(Text.data());
+  const UTF8 *E = S + Text.size();
+  while (S < E) {
+    if (E - S >= 8) {
+      uint64_t Word;
+      std::memcpy(&Word, S, 8);
+      if (!(Word & 0x8080808080808080ULL)) {
+        S += 8;
         continue;
       }
-      unsigned Len = C >= 0xF0 ? 4 : C >= 0xE0 ? 3 : 2;
-      char32_t CP = C & (0x3F >> (Len - 1));
-      for (unsigned I = 1; I < Len && S + I < E; ++I)
-        CP = (CP << 6) | (S[I] & 0x3F);
-      _data.push_back(CP);
-      S += Len;
     }
-    p = 0;
+    if (*S < 0x80) {
+      ++S;
+      continue;
+    }
+    unsigned Len = getNumBytesForUTF8(*S);
+    if (Len > static_cast<unsigned>(E - S) || !isLegalUTF8Sequence(S, S + Len))
+      return false;
+    S += Len;
   }
-};
-/// Tokens are allocated from their LexedBuffer's arena: one token per
-/// word, and malloc was a fifth of the lexer's time.
-thread_local BumpPtrAllocator *TokenArena = nullptr;
-
-class ArenaToken : public antlr4::CommonToken {
-public:
-  using CommonToken::CommonToken;
-  static void *operator new(size_t Size) {
-    // Outside a LexedBuffer's lexing (not expected): a never-freed arena.
-    static BumpPtrAllocator Fallback;
-    BumpPtrAllocator &A = TokenArena ? *TokenArena : Fallback;
-    return A.Allocate(Size, alignof(std::max_align_t));
-  }
-  // The memory goes with the arena.
-  static void operator delete(void *) {}
-};
-
-class ArenaTokenFactory : public antlr4::TokenFactory<antlr4::CommonToken> {
-public:
-  std::unique_ptr<antlr4::CommonToken>
-  create(std::pair<antlr4::TokenSource *, antlr4::CharStream *> Source,
-         size_t Type, const std::string &Text, size_t Channel, size_t Start,
-         size_t Stop, size_t Line, size_t CharPositionInLine) override {
-    auto T = std::unique_ptr<antlr4::CommonToken>(
-        new ArenaToken(Source, Type, Channel, Start, Stop));
-    T->setLine(Line);
-    T->setCharPositionInLine(CharPositionInLine);
-    if (!Text.empty())
-      T->setText(Text);
-    return T;
-  }
-  std::unique_ptr<antlr4::CommonToken>
-  create(size_t Type, const std::string &Text) override {
-    return std::unique_ptr<antlr4::CommonToken>(new ArenaToken(Type, Text));
-  }
-};
-
-ArenaTokenFactory TheTokenFactory;
-
-} // namespace
-
-LexedBuffer::~LexedBuffer() {
-  // Tokens live in Arena: destroy them (no-op frees) before it goes.
-  TokenArena = &Arena;
-  Tokens.reset();
-  TheLexer.reset();
-  TokenArena = nullptr;
+  return true;
 }
 
 LexedBuffer::LexedBuffer(StringRef Text) : Text(Text) {
-  // ANTLR indexes code points; keep a map back to bytes unless the text is
-  // plain ASCII.
-  bool Ascii = true;
-  for (unsigned char C : Text)
-    if (C >= 0x80) {
-      Ascii = false;
-      break;
-    }
-  if (!Ascii) {
-    const UTF8 *Begin = reinterpret_cast<const UTF8 *>(Text.data());
-    const UTF8 *End = Begin + Text.size();
-    if (!isLegalUTF8String(&Begin, End)) {
-      Valid = false;
-      return;
-    }
-    CPToByte.reserve(Text.size() + 1);
-    for (size_t I = 0; I < Text.size(); ++I)
-      if ((static_cast<unsigned char>(Text[I]) & 0xC0) != 0x80)
-        CPToByte.push_back(static_cast<uint32_t>(I));
-    CPToByte.push_back(static_cast<uint32_t>(Text.size()));
-  }
-  try {
-    Input = std::make_unique<FastInputStream>(Text);
-  } catch (...) {
-    Valid = false;
+  if (Text.size() >= UINT32_MAX || !isValidUTF8(Text))
     return;
-  }
-  TheLexer = std::make_unique<Lexer>(Input.get());
-  TheLexer->removeErrorListeners();
-  TheLexer->setTokenFactory(&TheTokenFactory);
-  Tokens = std::make_unique<antlr4::CommonTokenStream>(TheLexer.get());
-  TokenArena = &Arena;
-  Tokens->fill();
-  TokenArena = nullptr;
+  Data = std::make_unique<LexedTokens>(Text);
+  Tokens = std::make_unique<SQLTokenStream>(*Data);
 }
 
 StringRef LexedBuffer::tokenText(const antlr4::Token *T) const {
   if (T->getType() == antlr4::Token::EOF)
     return StringRef();
-  size_t B = tokenBegin(T), E = tokenEnd(T);
-  if (B > Text.size() || E > Text.size() || E < B)
-    return StringRef();
-  return Text.slice(B, E);
+  return Text.slice(tokenBegin(T), tokenEnd(T));
 }
 
 bool isKeywordToken(size_t Type) {
-  return Type >= Lexer::ACTION && Type <= Lexer::ZONE;
+  return Type >= P::ACTION && Type <= P::ZONE;
 }
 
 bool isReservedToken(size_t Type) {
@@ -245,10 +163,11 @@ static bool startsStatement(size_t Type) {
   }
 }
 
-static std::string statementKind(LexedBuffer &LB,
-                                 const std::vector<antlr4::Token *> &Words) {
+static std::string
+statementKind(LexedBuffer &LB,
+              const std::vector<const antlr4::Token *> &Words) {
   std::vector<std::string> W;
-  for (antlr4::Token *T : Words)
+  for (const antlr4::Token *T : Words)
     W.push_back(LB.tokenText(T).lower());
   if (W.empty())
     return "";
@@ -352,16 +271,16 @@ StmtDisposition classifyStatement(StringRef Kind) {
 std::vector<SplitStatement> splitTokens(LexedBuffer &LB,
                                         std::vector<MetaCommand> *Metas) {
   std::vector<SplitStatement> Out;
-  const std::vector<antlr4::Token *> &Toks = LB.tokens().getTokens();
+  auto Toks = [&LB](size_t K) { return &LB.token(K); };
   int Depth = 0;
   int Atomic = 0; // BEGIN ATOMIC ... END nesting (SQL-standard bodies)
   bool InStmt = false;
   SplitStatement Cur;
-  std::vector<antlr4::Token *> Words;
+  std::vector<const antlr4::Token *> Words;
   bool WordsDone = false;
   auto Finish = [&](size_t Last) {
     Cur.LastToken = Last;
-    Cur.S.End = LB.tokenEnd(Toks[Last]);
+    Cur.S.End = LB.tokenEnd(Toks(Last));
     Cur.S.Kind = statementKind(LB, Words);
     Out.push_back(Cur);
     InStmt = false;
@@ -370,8 +289,8 @@ std::vector<SplitStatement> splitTokens(LexedBuffer &LB,
     Words.clear();
   };
   size_t LastDefault = 0;
-  for (size_t I = 0, E = Toks.size(); I != E; ++I) {
-    antlr4::Token *T = Toks[I];
+  for (size_t I = 0, E = LB.size(); I != E; ++I) {
+    const SQLToken *T = Toks(I);
     size_t Type = T->getType();
     if (Type == antlr4::Token::EOF)
       break;
@@ -414,9 +333,9 @@ std::vector<SplitStatement> splitTokens(LexedBuffer &LB,
     case P::BEGIN: {
       // BEGIN ATOMIC opens a body whose ';' do not end the statement.
       size_t J = I + 1;
-      while (J < E && Toks[J]->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
+      while (J < E && Toks(J)->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
         ++J;
-      if (Atomic > 0 || (J < E && Toks[J]->getType() == P::ATOMIC))
+      if (Atomic > 0 || (J < E && Toks(J)->getType() == P::ATOMIC))
         ++Atomic;
       break;
     }
@@ -436,9 +355,9 @@ std::vector<SplitStatement> splitTokens(LexedBuffer &LB,
         break;
       }
       size_t J = I + 1;
-      while (J < E && Toks[J]->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
+      while (J < E && Toks(J)->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
         ++J;
-      if (J < E && startsStatement(Toks[J]->getType()))
+      if (J < E && startsStatement(Toks(J)->getType()))
         Finish(I);
       break;
     }

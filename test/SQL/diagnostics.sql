@@ -79,3 +79,21 @@ CREATE VIEW v1 AS SELECT id FROM accounts WITH NO DATA;
 -- expected-error @+1 {{WITH DATA is only for materialized views}}
 CREATE VIEW v2 AS SELECT id FROM accounts WITH DATA;
 CREATE MATERIALIZED VIEW m AS SELECT id FROM accounts WITH NO DATA;
+
+-- -----
+
+-- Domains: NOT VALID only in ALTER DOMAIN ... ADD (as in PostgreSQL, found
+-- by the libpg_query oracle); ALTER DOMAIN checks what it changes.
+-- expected-error @+1 {{syntax error: unexpected 'VALID'}}
+CREATE DOMAIN d1 AS int CHECK (VALUE > 0) NOT VALID;
+CREATE DOMAIN d2 AS int CONSTRAINT positive CHECK (VALUE > 0);
+-- expected-error @+1 {{type "nowhere" does not exist}}
+ALTER DOMAIN nowhere ADD CHECK (VALUE > 1);
+-- expected-error @+1 {{constraint "positive" for domain "d2" already exists}}
+ALTER DOMAIN d2 ADD CONSTRAINT positive CHECK (VALUE > 1);
+-- expected-error @+1 {{constraint "missing" of domain "d2" does not exist}}
+ALTER DOMAIN d2 DROP CONSTRAINT missing;
+-- expected-error @+1 {{constraint "missing" of domain "d2" does not exist}}
+ALTER DOMAIN d2 VALIDATE CONSTRAINT missing;
+-- expected-error @+1 {{syntax error: unexpected 'NOT', expected CHECK}}
+ALTER DOMAIN d2 ADD NOT NULL;

@@ -11,7 +11,23 @@ ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' BEFORE 'ok';
 ALTER TYPE mood ADD VALUE IF NOT EXISTS 'ok';
 CREATE TYPE public.pair AS (x int, label text COLLATE "C");
 CREATE DOMAIN posint AS integer NOT NULL DEFAULT 1 CHECK (VALUE > 0);
-CREATE DOMAIN email AS citext CONSTRAINT email_format CHECK (VALUE ~ '@') NOT VALID;
+CREATE DOMAIN email AS citext;
+-- pg_dump's form for a constraint not validated yet, and the other ALTER
+-- DOMAIN forms.
+ALTER DOMAIN email ADD CONSTRAINT email_format CHECK (VALUE ~ '@') NOT VALID;
+ALTER DOMAIN email ADD CHECK (length(VALUE) < 255);
+ALTER DOMAIN email ADD CONSTRAINT temporary CHECK (VALUE <> '');
+ALTER DOMAIN email DROP CONSTRAINT temporary;
+ALTER DOMAIN email DROP CONSTRAINT IF EXISTS never_there CASCADE;
+ALTER DOMAIN posint DROP DEFAULT;
+ALTER DOMAIN posint SET DEFAULT 2;
+ALTER DOMAIN posint DROP NOT NULL;
+ALTER DOMAIN posint SET NOT NULL;
+ALTER DOMAIN email SET NOT NULL;
+ALTER DOMAIN email DROP NOT NULL;
+CREATE DOMAIN checked AS int CHECK (VALUE > 0);
+ALTER DOMAIN checked ADD CONSTRAINT later CHECK (VALUE < 10) NOT VALID;
+ALTER DOMAIN checked VALIDATE CONSTRAINT later;
 CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
 CREATE SEQUENCE s1;
 CREATE SEQUENCE IF NOT EXISTS s2 AS integer INCREMENT BY -1 START WITH -1 MINVALUE -100 NO MAXVALUE CACHE 10 CYCLE;
@@ -23,15 +39,20 @@ ALTER DOMAIN posint OWNER TO app;
 ALTER SEQUENCE s1 OWNER TO app;
 ALTER TYPE floatrange OWNER TO app;
 
--- DIAG: types.sql:15:1: remark: range types are not modelled in the Schema IR: "floatrange" ignored
+-- DIAG: types.sql:31:1: remark: range types are not modelled in the Schema IR: "floatrange" ignored
 
 -- CHECK:      schema public {
 -- CHECK-NEXT:   enum mood ("sad", "meh", "ok", "happy") [owner = app];
--- CHECK-NEXT:   domain posint integer [not_null, default = "1", owner = app] {
+-- CHECK-NEXT:   domain posint integer [not_null, default = "2", owner = app] {
 -- CHECK-NEXT:     check posint_check [expr = "VALUE > 0"];
 -- CHECK-NEXT:   }
 -- CHECK-NEXT:   domain email citext {
 -- CHECK-NEXT:     check email_format [expr = "VALUE ~ '@'", not_valid];
+-- CHECK-NEXT:     check email_check [expr = "length(VALUE) < 255"];
+-- CHECK-NEXT:   }
+-- CHECK-NEXT:   domain checked integer {
+-- CHECK-NEXT:     check checked_check [expr = "VALUE > 0"];
+-- CHECK-NEXT:     check later [expr = "VALUE < 10"];
 -- CHECK-NEXT:   }
 -- CHECK-NEXT:   composite pair {
 -- CHECK-NEXT:     attribute x integer;
