@@ -104,6 +104,16 @@ config.substitutions.append(('%scaffold_server_test',
     os.path.join(config.bk_tools_dir, 'bk-scaffold'),
     os.path.join(scaffold_deps, 'node_modules'))))
 
+# Whether two OpenAPI descriptions agree on paths, methods, parameters and
+# request schemas (utils/spec-equivalent.py; the round-trip property of
+# bk-scaffold --generate-spec).
+#   RUN: %spec_equivalent EXPECTED ACTUAL
+config.substitutions.append(('%spec_equivalent',
+                             '"%s" "%s" --bk-opt "%s"' % (
+    config.python_executable,
+    os.path.join(config.bk_src_root, 'utils', 'spec-equivalent.py'),
+    os.path.join(config.bk_tools_dir, 'bk-opt'))))
+
 config.substitutions.append(('%bk_src_root', config.bk_src_root))
 config.substitutions.append(('%bk_obj_root', config.bk_obj_root))
 config.substitutions.append(('%bk_templates',
@@ -143,6 +153,14 @@ config.substitutions.append(('%sql_pgquery_oracle',
     os.path.join(config.bk_src_root, 'utils', 'sql-pgquery-oracle.py'),
     os.path.join(config.bk_tools_dir, 'bk-opt'),
     os.path.join(config.bk_tools_dir, 'bk-pgquery'))))
+# PostgreSQL 15 as the oracle of the SQL front end: each file loaded into a
+# fresh database of the server, the catalog read back and compared byte for
+# byte with bk-opt's IR of the file, both through -passes=canonicalize,sort
+# (utils/sql-oracle.sh; REQUIRES: postgres).
+#   RUN: %sql_oracle --check-unused FILE...
+config.substitutions.append(('%sql_oracle', '"%s" --bk-opt "%s"' % (
+    os.path.join(config.bk_src_root, 'utils', 'sql-oracle.sh'),
+    os.path.join(config.bk_tools_dir, 'bk-opt'))))
 # A loopback HTTP server for bk-load (utils/http-test-server.py): runs the
 # command after '--' with '{port}' replaced by the server's port.
 #   RUN: %http_server -- bk-load http://127.0.0.1:{port}/ok --requests 10

@@ -51,6 +51,7 @@ FUZZ_SEEDS = {
     'bk-openapi-fuzzer': ('.yaml', '.yml', '.json'),
     'bk-diff-fuzzer': ('.sql',),
     'bk-load-fuzzer': ('.hlog',),
+    'bk-routes-fuzzer': ('.ts', '.js', '.mjs', '.cjs'),
 }
 
 

@@ -16,6 +16,7 @@
 #include "bk/Diff/MigrationDriver.h"
 #include "bk/OpenAPI/Reader.h"
 #include "bk/OpenAPIWriter/Writer.h"
+#include "bk/RouteRecovery/Recover.h"
 #include "bk/Scaffold/FromSchema.h"
 #include "bk/Scaffold/Names.h"
 #include "bk/Scaffold/Scaffold.h"
@@ -46,6 +47,12 @@ static cl::opt<std::string>
     InputFilename(cl::Positional, cl::Optional,
                   cl::desc("<OpenAPI description> (or --from-sql/--from-db)"),
                   cl::cat(Cat));
+static cl::opt<bool> GenerateSpec(
+    "generate-spec",
+    cl::desc("Recover an OpenAPI description from the route code under the "
+             "directory given as input, and write it to --output (a .yaml or "
+             ".json file, or '-')"),
+    cl::cat(Cat));
 static cl::opt<std::string>
     FromSQL("from-sql",
             cl::desc("Generate a CRUD API over the tables of a DDL file (or a "
@@ -77,7 +84,8 @@ static cl::list<std::string>
                             "this table.column glob (may be repeated)"),
                    cl::value_desc("glob"), cl::cat(Cat));
 static cl::opt<std::string> Title("title",
-                                  cl::desc("With --from-*: the API's title"),
+                                  cl::desc("With --from-* and --generate-spec: "
+                                           "the API's title"),
                                   cl::value_desc("text"), cl::cat(Cat));
 static cl::opt<std::string>
     FrameworkName("framework", cl::desc("The server framework: express"),
@@ -257,6 +265,47 @@ static std::unique_ptr<api::API> readSchemaAPI(Context &Ctx) {
   return scaffold::apiFromSchema(*Catalog, Opts, Ctx.getDiags());
 }
 
+/// --generate-spec: route code under InputFilename → OpenAPI at OutputDir.
+static int generateSpec(Context &Ctx) {
+  DiagnosticEngine &Diags = Ctx.getDiags();
+  if (InputFilename.empty() || FromSQL.getNumOccurrences() ||
+      FromDB.getNumOccurrences())
+    return usageError(Diags, "--generate-spec reads one directory of route "
+                             "code: bk-scaffold ROUTES_DIR --generate-spec "
+                             "-o openapi.yaml");
+  if (Check || DryRun || !Depfile.empty() || !TemplateDirs.empty())
+    return usageError(Diags, "--check, --dry-run, --depfile and --templates "
+                             "are for generating code, not --generate-spec");
+  routes::RecoverOptions Opts;
+  Opts.Title = Title;
+  std::unique_ptr<api::API> A = routes::recoverAPI(Ctx, InputFilename, Opts);
+  if (!A || Diags.hasErrors())
+    return failWithDiagnostics(Diags);
+  openapiwriter::WriteOptions WO;
+  if (StringRef(OutputDir).endswith(".json"))
+    WO.Fmt = openapiwriter::Format::JSON;
+  std::string Header;
+  if (WO.Fmt == openapiwriter::Format::YAML)
+    Header = "# Recovered by bk-scaffold --generate-spec from " +
+             scaffold::oneLine(normalPath(InputFilename)) + ".\n";
+  Diags.flush();
+  if (OutputDir == "-") {
+    outs() << Header;
+    openapiwriter::writeOpenAPI(*A, outs(), WO);
+    outs().flush();
+    return ExitSuccess;
+  }
+  if (Error E = writeFileAtomically(OutputDir, [&](raw_ostream &OS) {
+        OS << Header;
+        openapiwriter::writeOpenAPI(*A, OS, WO);
+        return Error::success();
+      })) {
+    reportError(Diags, std::move(E));
+    return failWithDiagnostics(Diags);
+  }
+  return ExitSuccess;
+}
+
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   parseCommandLine(
@@ -270,6 +319,9 @@ int main(int argc, char **argv) {
   Context Ctx;
   configureDiagnostics(Ctx, "bk-scaffold");
   DiagnosticEngine &Diags = Ctx.getDiags();
+
+  if (GenerateSpec)
+    return generateSpec(Ctx);
 
   Optional<scaffold::Framework> FW = scaffold::parseFramework(FrameworkName);
   if (!FW) {
