@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "bk/Database/CatalogReader.h"
+#include "bk/Schema/Canonical.h"
 #include "bk/Support/Error.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -324,12 +325,14 @@ Error Reader::readSchemas() {
     S.Owner = owner(*R, I);
     S.Comment = R->get(I, "comment");
     // PostgreSQL 15 creates public owned by pg_database_owner with this
-    // comment in every database: that is no declaration.
-    if (S.Name == "public" && R->get(I, "owner") == "pg_database_owner" &&
-        (S.Comment == "standard public schema" || S.Comment.empty())) {
-      S.Owner.clear();
+    // comment in every database: that is no declaration (also when a dump
+    // gave the schema another owner, as pagila's does).
+    if (isStockPublicComment(S.Name, S.Comment)) {
       S.Comment.clear();
-      PublicIsDefault = true;
+      if (R->get(I, "owner") == "pg_database_owner") {
+        S.Owner.clear();
+        PublicIsDefault = true;
+      }
     }
     C->Schemas.push_back(std::move(S));
   }

@@ -9,6 +9,7 @@
 #define BK_LIB_DIFF_DIFFINTERNAL_H
 
 #include "bk/Diff/Diff.h"
+#include "bk/Schema/Canonical.h"
 #include "bk/Schema/Schema.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -25,30 +26,19 @@ namespace detail {
 // never part of a definition: they are diffed on their own)
 //===----------------------------------------------------------------------===//
 
-/// The comparison key of an expression: what PostgreSQL's deparser adds
-/// or drops without changing the meaning is taken out, so a schema file
-/// and pg_dump's rendering of it compare equal:
-///   - casts of literals: 'a'::text, (0)::numeric, 'x'::public.mood → 'a',
-///     0, 'x';
-///   - parentheses around a single literal or name, and around the whole;
-///   - the public. qualification of names (also inside 'public.s'::regclass);
-///   - white space.
-std::string looseExpr(llvm::StringRef Expr);
-/// looseExpr() of a view's query, where also the relation name PostgreSQL
-/// puts before every column of a one-relation SELECT is dropped.
-std::string looseQuery(llvm::StringRef Query);
-bool sameExpr(llvm::StringRef A, llvm::StringRef B);
-/// Type names compared with public. dropped: public.mood = mood.
+// The comparisons shared with the canonicalize pass live in
+// bk/Schema/Canonical.h: expressions, keys, options, index-backed
+// constraints and indexes compare in the canonical form.
+using schema::sameConstraint;
+using schema::sameExpression;
+using schema::sameIndex;
+using schema::sameKeys;
+using schema::sameOptions;
+/// Type names compared without public. or pg_catalog.: public.mood = mood.
 bool sameType(llvm::StringRef A, llvm::StringRef B);
 
-bool sameKeys(const std::vector<schema::IndexKey> &A,
-              const std::vector<schema::IndexKey> &B);
-/// Constraints of tables in schemas SA and SB; NOT VALID is not compared.
-bool sameConstraint(const schema::Constraint &A, llvm::StringRef SA,
-                    const schema::Constraint &B, llvm::StringRef SB);
-bool sameIndex(const schema::Index &A, const schema::Index &B);
-/// Function references of objects in schemas SA and SB; an unqualified one
-/// also matches pg_catalog or public (the search path found it there).
+/// Function references of objects in schemas SA and SB: equal once
+/// pg_catalog and the object's own schema are left implicit.
 bool sameFunctionRef(const schema::QualifiedName &A, llvm::StringRef SA,
                      const schema::QualifiedName &B, llvm::StringRef SB);
 bool sameTrigger(const schema::Trigger &A, llvm::StringRef SA,
@@ -58,8 +48,6 @@ bool sameView(const schema::View &A, const schema::View &B);
 /// Everything CREATE OR REPLACE FUNCTION can change, compared.
 bool sameFunctionBody(const schema::Function &A, const schema::Function &B);
 bool sameSequenceOptions(const schema::Sequence &A, const schema::Sequence &B);
-bool sameOptions(const std::vector<schema::Option> &A,
-                 const std::vector<schema::Option> &B);
 
 /// Whether a column's type text names type T (an enum or domain of schema
 /// TSchema), also as an array; unqualified names resolve to "public".

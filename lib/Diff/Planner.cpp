@@ -68,7 +68,8 @@ static std::string qstr(const Schema &S, StringRef Name) {
 /// Overloads told apart by their argument types, compared loosely (a dump
 /// qualifies public.customer where the file wrote customer).
 static std::string functionKey(const Function &F) {
-  return F.Name + "(" + looseExpr(functionIdentityArguments(F.Arguments)) + ")";
+  return F.Name + "(" +
+         canonicalExpression(functionIdentityArguments(F.Arguments)) + ")";
 }
 
 /// Functions PostgreSQL evaluates per row (a column added with one of them
@@ -694,7 +695,7 @@ void Planner::diffDomain(const Schema &S, const Domain &Old,
                     "and move the columns to it");
     return;
   }
-  if (!sameExpr(Old.Default, New.Default))
+  if (!sameExpression(Old.Default, New.Default))
     slot(Label,
          make(ChangeKind::Alter, Label,
               "ALTER DOMAIN " + Name +
@@ -704,7 +705,7 @@ void Planner::diffDomain(const Schema &S, const Domain &Old,
   for (const DomainCheck &C : Old.Checks) {
     auto It = find_if(New.Checks,
                       [&](const DomainCheck &X) { return X.Name == C.Name; });
-    if (It == New.Checks.end() || !sameExpr(It->Expr, C.Expr) ||
+    if (It == New.Checks.end() || !sameExpression(It->Expr, C.Expr) ||
         (It->NotValid && !C.NotValid))
       slot(Label, make(ChangeKind::Alter, Label,
                        "ALTER DOMAIN " + Name + " DROP CONSTRAINT " +
@@ -718,7 +719,7 @@ void Planner::diffDomain(const Schema &S, const Domain &Old,
   for (const DomainCheck &C : New.Checks) {
     auto It = find_if(Old.Checks,
                       [&](const DomainCheck &X) { return X.Name == C.Name; });
-    bool Kept = It != Old.Checks.end() && sameExpr(It->Expr, C.Expr) &&
+    bool Kept = It != Old.Checks.end() && sameExpression(It->Expr, C.Expr) &&
                 !(C.NotValid && !It->NotValid);
     if (Kept) {
       if (It->NotValid && !C.NotValid)
@@ -841,7 +842,7 @@ void Planner::diffFunctions() {
         continue;
       // CREATE OR REPLACE keeps dependants but cannot change the kind, the
       // result type or argument names and defaults.
-      if (Old->Kind == F.Kind && sameExpr(Old->Returns, F.Returns) &&
+      if (Old->Kind == F.Kind && sameExpression(Old->Returns, F.Returns) &&
           Old->Arguments == F.Arguments) {
         ReplaceLabels.insert(Label);
         continue;
@@ -972,7 +973,7 @@ void Planner::diffColumn(const Schema &S, const Table &T, const Column &Old,
   // the column is dropped and added again.
   bool Recreate = false;
   if (Old.isGenerated() && New.isGenerated() &&
-      !sameExpr(Old.Generated, New.Generated)) {
+      !sameExpression(Old.Generated, New.Generated)) {
     if (Opts.TargetVersion >= 17) {
       Add("ALTER COLUMN " + Col + " SET EXPRESSION AS (" + New.Generated + ")",
           RiskRewrite);
@@ -1035,7 +1036,7 @@ void Planner::diffColumn(const Schema &S, const Table &T, const Column &Old,
   }
 
   std::string NewDefault = New.isIdentity() ? "" : New.Default;
-  if (!sameExpr(OldDefault, NewDefault))
+  if (!sameExpression(OldDefault, NewDefault))
     Add(NewDefault.empty() ? "ALTER COLUMN " + Col + " DROP DEFAULT"
                            : "ALTER COLUMN " + Col + " SET DEFAULT " +
                                  defaultExpr(NewDefault));
@@ -1379,7 +1380,7 @@ void Planner::diffTable(const Schema &S, const Table &Old, const Table &New) {
       Add("INHERIT " + P.sql(), RiskScan);
   if (Old.isPartition() &&
       (!New.isPartition() ||
-       !sameExpr(Old.PartitionBound, New.PartitionBound))) {
+       !sameExpression(Old.PartitionBound, New.PartitionBound))) {
     QualifiedName P = Old.PartitionOf;
     if (P.Schema.empty())
       P.Schema = S.Name;
@@ -1390,7 +1391,7 @@ void Planner::diffTable(const Schema &S, const Table &Old, const Table &New) {
   }
   if (New.isPartition() &&
       (!Old.isPartition() ||
-       !sameExpr(Old.PartitionBound, New.PartitionBound))) {
+       !sameExpression(Old.PartitionBound, New.PartitionBound))) {
     QualifiedName P = New.PartitionOf;
     if (P.Schema.empty())
       P.Schema = S.Name;
@@ -2114,47 +2115,6 @@ static bool checkNames(const Catalog &C, const DiffOptions &Opts,
   return OK;
 }
 
-/// Removes what PostgreSQL derives by itself, so a schema file and a dump
-/// of the database it made compare equal: a partition's copies of its
-/// parent's keys and indexes (created on CREATE TABLE ... PARTITION OF and
-/// ATTACH PARTITION, under names of PostgreSQL's choosing).
-static void dropDerivedObjects(Catalog &C) {
-  struct Removal {
-    Table *T;
-    std::vector<std::string> Constraints, Indexes;
-  };
-  std::vector<Removal> Removals;
-  for (Schema &S : C.Schemas)
-    for (Table &T : S.Tables) {
-      if (!T.isPartition())
-        continue;
-      const Table *P = C.findTable(T.PartitionOf, S.Name);
-      if (!P)
-        continue;
-      Removal R{&T, {}, {}};
-      for (const Constraint &K : T.Constraints)
-        if (K.isIndexBacked() &&
-            any_of(P->Constraints, [&](const Constraint &PK) {
-              Constraint Renamed = PK;
-              Renamed.Name = K.Name;
-              return sameConstraint(Renamed, S.Name, K, S.Name);
-            }))
-          R.Constraints.push_back(K.Name);
-      for (const Index &I : T.Indexes)
-        if (any_of(P->Indexes,
-                   [&](const Index &PI) { return sameIndex(PI, I); }))
-          R.Indexes.push_back(I.Name);
-      Removals.push_back(std::move(R));
-    }
-  for (Removal &R : Removals) {
-    erase_if(R.T->Constraints, [&](const Constraint &K) {
-      return is_contained(R.Constraints, K.Name);
-    });
-    erase_if(R.T->Indexes,
-             [&](const Index &I) { return is_contained(R.Indexes, I.Name); });
-  }
-}
-
 bool diffCatalogs(const Catalog &Old, const Catalog &New,
                   const DiffOptions &Opts, DiagnosticEngine &Diags,
                   Migration &Out) {
@@ -2169,8 +2129,8 @@ bool diffCatalogs(const Catalog &Old, const Catalog &New,
   if (Diags.getNumErrors() != ErrorsBefore)
     return false;
   Catalog OldC = Old, NewC = New;
-  dropDerivedObjects(OldC);
-  dropDerivedObjects(NewC);
+  schema::dropDerivedObjects(OldC);
+  schema::dropDerivedObjects(NewC);
   Out = Migration();
   if (!Planner(OldC, NewC, Renames, Opts, Diags, /*IsDown=*/false).run(Out.Up))
     return false;

@@ -9,6 +9,8 @@
 
 #include "SQLInternal.h"
 
+#include "bk/Schema/Canonical.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -486,6 +488,9 @@ struct IRBuilder::Impl {
   void createTrigger(P::CreateTriggerStmtContext *C);
   void createPolicy(P::CreatePolicyStmtContext *C);
   void alterTable(P::AlterTableStmtContext *C);
+  /// Whether a parent of T (INHERITS, PARTITION OF, and theirs) has column
+  /// Name.
+  bool inheritsColumn(const Schema &S, const Table &T, StringRef Name);
   void alterType(P::AlterTypeStmtContext *C);
   void alterOwner(P::AlterOwnerStmtContext *C);
   void comment(P::CommentStmtContext *C);
@@ -896,13 +901,14 @@ IndexKey IRBuilder::Impl::indexKey(P::IndexElemContext *E) {
     else
       K.Collation = objectName(N);
   }
-  if (E->ASC())
-    K.Order = SortOrder::Asc;
-  else if (E->DESC())
+  // PostgreSQL stores only what differs from the defaults (indoption):
+  // ASC, and NULLS LAST after ASC or NULLS FIRST after DESC, are the
+  // defaults and leave no trace.
+  if (E->DESC())
     K.Order = SortOrder::Desc;
-  if (E->FIRST())
+  if (E->FIRST() && !E->DESC())
     K.Nulls = NullsOrder::First;
-  else if (E->LAST())
+  else if (E->LAST() && E->DESC())
     K.Nulls = NullsOrder::Last;
   return K;
 }
@@ -1042,6 +1048,15 @@ void IRBuilder::Impl::nameConstraints(Schema &S, Table &T,
     noteConstraint(S, C);
     T.Constraints.push_back(std::move(C));
   }
+  // REFERENCES t without columns means t's primary key, and PostgreSQL
+  // records its columns (the table may be T itself, keyed just above).
+  for (Constraint &C : T.Constraints) {
+    if (C.Kind != ConstraintKind::ForeignKey || !C.RefColumns.empty())
+      continue;
+    if (const Table *Ref = Cat.findTable(C.RefTable, S.Name))
+      if (const Constraint *PK = Ref->getPrimaryKey())
+        C.RefColumns = PK->Columns;
+  }
 }
 
 std::string IRBuilder::Impl::partitionBound(P::PartitionBoundContext *C) {
@@ -1125,22 +1140,53 @@ void IRBuilder::Impl::createTable(P::CreateTableStmtContext *C) {
 // Indexes
 //===----------------------------------------------------------------------===//
 
-/// PostgreSQL's FigureColname for an index expression: a function's name,
-/// otherwise "expr".
+/// The name of a called function, without its schema.
+static std::string functionName(P::FuncCallContext *F) {
+  P::FuncNameContext *FN = F->funcName();
+  if (!FN)
+    return "";
+  if (FN->qualifiedName()) {
+    auto Ids = FN->qualifiedName()->colId();
+    if (!Ids.empty())
+      return normalizeIdentifier(Ids.back()->getText());
+  }
+  return StringRef(FN->getText()).lower();
+}
+
+/// PostgreSQL's FigureColname for the expressions of index keys, in part:
+/// a function's or a column's name, through parentheses and casts, "case"
+/// for CASE; "" when it names nothing.
+static std::string figureColumnName(P::ExprContext *E) {
+  if (auto *C = dynamic_cast<P::CastContext *>(E))
+    return figureColumnName(C->expr());
+  auto *PE = dynamic_cast<P::PrimaryContext *>(E);
+  if (!PE)
+    return "";
+  P::PrimaryExprContext *X = PE->primaryExpr();
+  if (auto *Paren = dynamic_cast<P::ParenExprContext *>(X))
+    return Paren->exprList() ? "" : figureColumnName(Paren->expr());
+  if (auto *F = dynamic_cast<P::FuncExprContext *>(X))
+    return functionName(F->funcCall());
+  if (auto *R = dynamic_cast<P::ColumnRefExprContext *>(X)) {
+    auto Ids = R->columnRef()->colId();
+    return Ids.empty() ? "" : normalizeIdentifier(Ids.back()->getText());
+  }
+  if (dynamic_cast<P::CaseExprContext *>(X))
+    return "case";
+  return "";
+}
+
+/// PostgreSQL's name for an index column: the column, or what
+/// FigureColname makes of the expression, otherwise "expr".
 static std::string indexColumnName(const IndexKey &K, P::IndexElemContext *E) {
   if (!K.IsExpression)
     return K.Text;
-  if (E && E->funcCall() && E->funcCall()->funcName()) {
-    P::FuncNameContext *FN = E->funcCall()->funcName();
-    std::string Name;
-    if (FN->qualifiedName()) {
-      auto Ids = FN->qualifiedName()->colId();
-      if (!Ids.empty())
-        return normalizeIdentifier(Ids.back()->getText());
-    }
-    return StringRef(FN->getText()).lower();
-  }
-  return "expr";
+  std::string Name;
+  if (E && E->funcCall())
+    Name = functionName(E->funcCall());
+  else if (E && E->expr())
+    Name = figureColumnName(E->expr());
+  return Name.empty() ? "expr" : Name;
 }
 
 void IRBuilder::Impl::createIndex(P::CreateIndexStmtContext *C) {
@@ -1326,6 +1372,18 @@ void IRBuilder::Impl::createView(P::CreateViewStmtContext *C) {
     QR = QR.drop_back(strlen(" WITH NO DATA"));
   } else if (Data) {
     QR = QR.drop_back(strlen(" WITH DATA"));
+  }
+  // WITH [CASCADED | LOCAL] CHECK OPTION is the check_option option, as
+  // PostgreSQL stores it (and pg_dump writes it back after the query).
+  for (StringRef Kind : {"local", "cascaded", ""}) {
+    std::string Clause =
+        (" with " + Kind + (Kind.empty() ? "" : " ") + "check option").str();
+    if (V.Materialized || !QR.endswith_insensitive(Clause))
+      continue;
+    QR = QR.drop_back(Clause.size());
+    V.Options.push_back(
+        Option{"check_option", Kind == "local" ? "local" : "cascaded"});
+    break;
   }
   V.Query = QR.str();
   noteRelation(S, V.Name);
@@ -1665,6 +1723,37 @@ void IRBuilder::Impl::createPolicy(P::CreatePolicyStmtContext *C) {
 // ALTER
 //===----------------------------------------------------------------------===//
 
+bool IRBuilder::Impl::inheritsColumn(const Schema &S, const Table &T,
+                                     StringRef Name) {
+  std::vector<std::pair<const Table *, std::string>> Work = {{&T, S.Name}};
+  for (size_t I = 0; I < Work.size() && I < 64; ++I) {
+    auto [Cur, CurSchema] = Work[I];
+    std::vector<QualifiedName> Parents = Cur->Inherits;
+    if (Cur->isPartition())
+      Parents.push_back(Cur->PartitionOf);
+    for (const QualifiedName &P : Parents) {
+      const Table *PT = Cat.findTable(P, CurSchema);
+      if (!PT)
+        continue;
+      if (PT->findColumn(Name))
+        return true;
+      Work.push_back({PT, P.Schema.empty() ? CurSchema : P.Schema});
+    }
+  }
+  return false;
+}
+
+/// Whether a partition's column Col only repeats its parent's column PC.
+static bool sameInheritedColumn(const Column &PC, const Column &Col) {
+  // A partition's copy of an identity column is no identity column itself.
+  return canonicalTypeName(PC.Type) == canonicalTypeName(Col.Type) &&
+         PC.NotNull == Col.NotNull &&
+         (PC.Identity == Col.Identity || Col.Identity == IdentityKind::None) &&
+         PC.Collation == Col.Collation &&
+         sameExpression(PC.Default, Col.Default) &&
+         sameExpression(PC.Generated, Col.Generated) && Col.Comment.empty();
+}
+
 void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
   auto Names = C->qualifiedName();
   if (Names.empty())
@@ -1704,7 +1793,21 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
     if (C->ATTACH()) {
       Part->PartitionOf = QualifiedName(S->Name, T->Name);
       Part->PartitionBound = partitionBound(C->partitionBound());
+      // The partition's columns become the parent's (attislocal false), as
+      // on CREATE TABLE ... PARTITION OF: those that repeat the parent's
+      // definition (pg_dump writes them out) declare nothing of their own.
+      erase_if(Part->Columns, [&](const Column &Col) {
+        const Column *PC = T->findColumn(Col.Name);
+        return PC && sameInheritedColumn(*PC, Col);
+      });
     } else {
+      // A detached partition has every column of its own again.
+      std::vector<Column> Columns;
+      for (const Column &PC : T->Columns) {
+        const Column *Own = Part->findColumn(PC.Name);
+        Columns.push_back(Own ? *Own : PC);
+      }
+      Part->Columns = std::move(Columns);
       Part->PartitionOf = QualifiedName();
       Part->PartitionBound.clear();
     }
@@ -1803,6 +1906,12 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
     } else if (auto *A = dynamic_cast<P::AlterColumnContext *>(Cmd)) {
       std::string Name = ident(A->colId());
       Column *Col = T->findColumn(Name);
+      // A column of a parent (INHERITS, PARTITION OF) is the parent's in
+      // the IR, as in the catalog reader: what a child sets on its copy
+      // (pg_dump's ALTER TABLE ONLY child ALTER COLUMN c SET DEFAULT ...)
+      // is not modelled.
+      if (!Col && inheritsColumn(*S, *T, Name))
+        continue;
       if (!Col) {
         error(loc(A->colId()), "column \"" + Name + "\" of relation \"" +
                                    T->Name + "\" does not exist");

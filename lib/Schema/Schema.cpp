@@ -95,7 +95,7 @@ bool isReservedKeyword(StringRef Name) {
 
 static bool isLowerAlpha(char C) { return C >= 'a' && C <= 'z'; }
 
-static bool isPlainIdentifier(StringRef Name) {
+bool isPlainIdentifier(StringRef Name) {
   if (Name.empty() || !(isLowerAlpha(Name[0]) || Name[0] == '_'))
     return false;
   return llvm::all_of(Name, [](char C) {

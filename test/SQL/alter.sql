@@ -57,9 +57,9 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO reader;
 -- CHECK-NEXT:     column at date;
 -- CHECK-NEXT:     partition_key at;
 -- CHECK-NEXT:   }
+-- The attached table's columns are the parent's now, as in PostgreSQL's
+-- catalog (attislocal false).
 -- CHECK-NEXT:   table logs_a [partition_of = app.logs, bound = "FOR VALUES IN ('2024-01-01', '2024-01-02')"] {
--- CHECK-NEXT:     column id bigint;
--- CHECK-NEXT:     column at date;
 -- CHECK-NEXT:   }
 -- CHECK-NEXT:   table ident {
 -- CHECK-NEXT:     column id bigint [not_null, identity = by_default];

@@ -14,6 +14,11 @@ CREATE INDEX ON t USING gin (d);
 CREATE INDEX ON t ((a + 1), (b || 'x'));
 CREATE INDEX IF NOT EXISTS t_a_idx ON t (b);
 CREATE INDEX t_partial ON t (c) WHERE a > 0 AND b <> ALL (ARRAY['x', 'y']);
+-- Named as FigureColname names expressions: a function also in parentheses
+-- and through casts, a column through casts; ASC and the NULLS order that
+-- goes with the direction are PostgreSQL's defaults and leave no trace.
+CREATE INDEX ON t ((upper(b)), ((a)::bigint), (CASE WHEN a > 0 THEN 1 END));
+CREATE INDEX t_defaults ON t (a ASC NULLS LAST, b DESC NULLS FIRST);
 
 -- CHECK:      schema public {
 -- CHECK-NEXT:   table t {
@@ -32,7 +37,7 @@ CREATE INDEX t_partial ON t (c) WHERE a > 0 AND b <> ALL (ARRAY['x', 'y']);
 -- CHECK-NEXT:       key a;
 -- CHECK-NEXT:     }
 -- CHECK-NEXT:     index t_b_pattern [where = "c IS NOT NULL", options = ("fillfactor=80")] {
--- CHECK-NEXT:       key b [collation = C, opclass = text_pattern_ops, order = asc, nulls = first];
+-- CHECK-NEXT:       key b [collation = C, opclass = text_pattern_ops, nulls = first];
 -- CHECK-NEXT:     }
 -- CHECK-NEXT:     index t_d_idx [method = gin] {
 -- CHECK-NEXT:       key d;
@@ -43,6 +48,15 @@ CREATE INDEX t_partial ON t (c) WHERE a > 0 AND b <> ALL (ARRAY['x', 'y']);
 -- CHECK-NEXT:     }
 -- CHECK-NEXT:     index t_partial [where = "a > 0 AND b <> ALL (ARRAY['x', 'y'])"] {
 -- CHECK-NEXT:       key c;
+-- CHECK-NEXT:     }
+-- CHECK-NEXT:     index t_upper_a_case_idx {
+-- CHECK-NEXT:       key "upper(b)" [expression];
+-- CHECK-NEXT:       key "(a)::bigint" [expression];
+-- CHECK-NEXT:       key "CASE WHEN a > 0 THEN 1 END" [expression];
+-- CHECK-NEXT:     }
+-- CHECK-NEXT:     index t_defaults {
+-- CHECK-NEXT:       key a;
+-- CHECK-NEXT:       key b [order = desc];
 -- CHECK-NEXT:     }
 -- CHECK-NEXT:   }
 -- CHECK-NEXT: }

@@ -76,7 +76,7 @@ CREATE TABLE booking (
 -- CHECK-NEXT:     column user_id bigint;
 -- CHECK-NEXT:     column code smallint [not_null];
 -- CHECK-NEXT:     column note "character varying";
--- CHECK-NEXT:     foreign_key orders_user_id_fkey (user_id) [references = public.users, on_delete = cascade];
+-- CHECK-NEXT:     foreign_key orders_user_id_fkey (user_id) [references = public.users, ref_columns = (id), on_delete = cascade];
 -- CHECK-NEXT:     primary_key orders_pkey (id);
 -- NOT VALID in CREATE TABLE is accepted and ignored (PostgreSQL records the
 -- constraint as validated: the table has no rows yet).

@@ -12,6 +12,8 @@ CREATE VIEW rich (id, who) WITH (security_barrier = true) AS
   FROM   accounts   WHERE balance>1000 order by id;
 
 CREATE OR REPLACE VIEW rich AS SELECT id FROM accounts;
+-- WITH CHECK OPTION is an option of the view, as PostgreSQL stores it.
+CREATE VIEW checked AS SELECT id FROM accounts WHERE balance > 0 WITH LOCAL CHECK OPTION;
 
 CREATE MATERIALIZED VIEW totals AS
   SELECT owner, sum(balance) AS total FROM accounts GROUP BY owner
@@ -59,6 +61,7 @@ CREATE POLICY ins ON accounts FOR INSERT WITH CHECK (balance >= 0);
 -- CHECK-NEXT:     policy ins [command = insert, with_check = "balance >= 0"];
 -- CHECK-NEXT:   }
 -- CHECK-NEXT:   view rich [query = "SELECT id FROM accounts"];
+-- CHECK-NEXT:   view checked [options = ("check_option=local"), query = "SELECT id FROM accounts WHERE balance > 0"];
 -- CHECK-NEXT:   materialized_view totals [with_no_data, query = "SELECT owner, sum(balance) AS total FROM accounts GROUP BY owner"] {
 -- CHECK-NEXT:     index totals_owner_idx [unique] {
 -- CHECK-NEXT:       key owner;

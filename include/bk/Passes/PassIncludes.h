@@ -39,6 +39,7 @@
 #include "bk/Lint/RestSuccessEnvelopeRule.h"
 #include "bk/Lint/RestVersioningRule.h"
 #include "bk/Lint/TableWithoutPrimaryKey.h"
+#include "bk/Transforms/CanonicalizePass.h"
 #include "bk/Transforms/SortPass.h"
 #include "bk/Transforms/VerifierPass.h"
 

@@ -75,6 +75,10 @@ struct QualifiedName {
 /// quotes (and with "" unescaped), anything else lower-cased.
 std::string normalizeIdentifier(llvm::StringRef Ident);
 
+/// Whether Name is a lower-case identifier ([a-z_][a-z0-9_$]*), which SQL
+/// needs no quotes for unless it is a keyword.
+bool isPlainIdentifier(llvm::StringRef Name);
+
 /// The SQL spelling of a name: quoted (with " doubled) unless it is a plain
 /// lower-case identifier that is not a reserved keyword.
 std::string quoteIdentifier(llvm::StringRef Name);
