@@ -35,9 +35,9 @@ analyzeDatabase(Context &Ctx, db::Connection &Conn, schema::Catalog &C,
     if (!Check)
       continue;
     if (Error E = Check->run(Conn, C, Opts, Findings))
-      return std::move(E);
+      return E;
   }
-  return std::move(Findings);
+  return Findings;
 }
 
 } // namespace analyze

@@ -7,15 +7,18 @@
 // The request schemas are the route's `schema` (body, querystring,
 // params, headers), each a JSON Schema literal or a zod schema (a zod type
 // provider), or `routeSchema(spec)` of bk-scaffold's generated code, whose
-// spec carries them. A prefix given to `X.register(plugin, { prefix })` is
-// not followed yet: it is reported, and the plugin's routes keep their
-// paths.
+// spec carries them. Plugins registered with `X.register(plugin,
+// { prefix })` (a function, imported or not, nested registrations too) put
+// their prefix before the paths of the routes registered inside them.
 //
 //===----------------------------------------------------------------------===//
 
 #include "RecoveryInternal.h"
 
 #include "llvm/ADT/STLExtras.h"
+
+#include <map>
+#include <set>
 
 using namespace llvm;
 
@@ -64,24 +67,143 @@ void routeSchemas(Program &P, const js::Module &M, const Node *SchemaN,
 
 } // namespace
 
+namespace {
+
+/// Which function each call is in, and the prefixes plugins are registered
+/// with: `x.register(plugin, { prefix })` (nested registrations compose).
+class Plugins {
+public:
+  explicit Plugins(Program &P) : P(P) {
+    for (const auto &M : P.Modules)
+      for (const Node *S : M->Statements)
+        walk(*M, S, nullptr, 0);
+    resolveRegistrations();
+  }
+
+  /// Modules holding a function registered as a plugin (CommonJS plugins
+  /// often import nothing from 'fastify').
+  std::set<const js::Module *> PluginModules;
+
+  /// Every prefix the code in function Fn (null: top level) runs under.
+  std::vector<std::string> prefixesOf(const Node *Fn, unsigned Depth = 0) {
+    if (Depth > 16)
+      return {""};
+    // The nearest enclosing function that is registered as a plugin.
+    while (Fn && !Registrations.count(Fn))
+      Fn = Parent.count(Fn) ? Parent[Fn] : nullptr;
+    if (!Fn)
+      return {""};
+    std::vector<std::string> Out;
+    for (const Registration &Reg : Registrations[Fn])
+      for (const std::string &Pre : prefixesOf(Reg.Enclosing, Depth + 1))
+        Out.push_back(joinPaths(Pre, Reg.Prefix));
+    return Out;
+  }
+
+  /// The function a call is in (null: top level).
+  const Node *enclosing(const Node *Call) const {
+    auto It = EnclosingOf.find(Call);
+    return It == EnclosingOf.end() ? nullptr : It->second;
+  }
+
+private:
+  struct Registration {
+    const Node *Enclosing;
+    std::string Prefix;
+  };
+
+  // Module::Statements lists nested statements too: a node is reached from
+  // its own entry (outside any function) and through the functions around
+  // it, which win.
+  void walk(const js::Module &M, const Node *N, const Node *Fn,
+            unsigned Depth) {
+    if (!N || Depth > 256)
+      return;
+    if (N->Kind == Node::Call) {
+      if (Fn || !EnclosingOf.count(N))
+        EnclosingOf[N] = Fn;
+      if (N->calledMethod() == "register" && !N->Args.empty() &&
+          Noted.insert(N).second)
+        noteRegistration(M, N);
+    }
+    walk(M, N->Callee, Fn, Depth + 1);
+    for (const Node *A : N->Args)
+      walk(M, A, Fn, Depth + 1);
+    for (const Node *E : N->Elements)
+      walk(M, E, Fn, Depth + 1);
+    for (const auto &Pr : N->Props)
+      walk(M, Pr.second, Fn, Depth + 1);
+    if (N->Fn) {
+      if (Fn)
+        Parent.emplace(N, Fn);
+      for (const Node *S : N->Fn->Body)
+        walk(M, S, N, Depth + 1);
+    }
+  }
+
+  /// Registrations are resolved once every call knows its function.
+  void resolveRegistrations() {
+    for (const auto &Pending : PendingRegs) {
+      const Node *Call = Pending.first;
+      const js::Module &M = *Pending.second;
+      std::string Prefix;
+      if (Call->Args.size() >= 2) {
+        Value Opts = P.resolve(M, Call->Args[1]);
+        if (Opts.N && Opts.N->Kind == Node::Object)
+          if (const Node *Pre = Opts.N->prop("prefix")) {
+            if (Pre->Kind == Node::String)
+              Prefix = Pre->Text;
+            else
+              P.warning(M, Pre->Offset,
+                        "plugin prefix is not a string literal; the "
+                        "plugin's routes are placed without it");
+          }
+      }
+      Value Plugin = P.resolve(M, Call->Args[0]);
+      // import('./routes') and require('./routes') name a module's default.
+      if (Plugin.N && Plugin.N->Kind == Node::Call && !Plugin.N->Args.empty() &&
+          Plugin.N->Args[0]->Kind == Node::String)
+        if (const js::Module *To =
+                P.resolveImport(*Plugin.M, Plugin.N->Args[0]->Text))
+          Plugin = P.resolveExport(*To, "default");
+      if (Plugin.N && Plugin.N->Fn) {
+        Registrations[Plugin.N].push_back({enclosing(Call), Prefix});
+        PluginModules.insert(Plugin.M);
+      } else if (!Prefix.empty()) {
+        P.warning(M, Call->Offset,
+                  "cannot tell which plugin is registered with prefix '" +
+                      Prefix + "'; its routes are placed without it");
+      }
+    }
+  }
+
+  void noteRegistration(const js::Module &M, const Node *Call) {
+    PendingRegs.push_back({Call, &M});
+  }
+
+  Program &P;
+  std::set<const Node *> Noted;
+  std::vector<std::pair<const Node *, const js::Module *>> PendingRegs;
+  std::map<const Node *, const Node *> EnclosingOf, Parent;
+  std::map<const Node *, std::vector<Registration>> Registrations;
+};
+
+} // namespace
+
 void recognizeFastify(Program &P, Recovered &R) {
+  Plugins Plug(P);
+  // Statements list nested statements too: each call once.
+  std::set<const Node *> Done;
   for (const auto &M : P.Modules) {
-    if (!importsFastify(*M))
+    if (!importsFastify(*M) && !Plug.PluginModules.count(M.get()))
       continue;
     for (const Node *S : M->Statements)
       forEachNode(S, [&](const Node *C) {
-        if (C->Kind != Node::Call)
+        if (C->Kind != Node::Call || !Done.insert(C).second)
           return;
         StringRef Name = C->calledMethod();
-        if (Name == "register" && C->Args.size() >= 2) {
-          Value Opts = P.resolve(*M, C->Args[1]);
-          if (Opts.N && Opts.N->Kind == Node::Object && Opts.N->prop("prefix"))
-            P.warning(*M, C->Offset,
-                      "a plugin registered with a prefix: bk-scaffold does "
-                      "not follow it yet; the plugin's routes keep their "
-                      "paths");
-          return;
-        }
+        if (Name == "register")
+          return; // followed by Plugins
         const Node *Opts = nullptr, *Handler = nullptr, *Url = nullptr;
         Optional<api::Method> Method;
         if (Name == "route" && C->Args.size() == 1) {
@@ -126,23 +248,32 @@ void recognizeFastify(Program &P, Recovered &R) {
                     "route path is not a string literal; route skipped");
           return;
         }
-        Route Out;
-        Out.M = *Method;
-        Out.Path = openAPIPath(P, *M, Url->Offset, Url->Text);
-        if (Out.Path.empty())
-          return;
-        Out.Mod = M.get();
-        Out.Offset = C->Offset;
-        if (Opts)
-          routeSchemas(P, *M, Opts->prop("schema"), Out);
-        if (Handler) {
-          Value H = P.resolve(*M, Handler);
-          if (H.N && H.N->Fn)
-            collectStatuses(H.N, Out.Statuses);
-          if (Handler->Kind == Node::Identifier)
-            Out.HandlerName = Handler->Text;
+        for (const std::string &Pre : Plug.prefixesOf(Plug.enclosing(C))) {
+          Route Out;
+          Out.M = *Method;
+          Out.Path = openAPIPath(P, *M, Url->Offset, joinPaths(Pre, Url->Text));
+          if (Out.Path.empty())
+            return;
+          Out.Mod = M.get();
+          Out.Offset = C->Offset;
+          if (Opts)
+            routeSchemas(P, *M, Opts->prop("schema"), Out);
+          if (Handler) {
+            Value H = P.resolve(*M, Handler);
+            if (H.N && H.N->Fn) {
+              collectStatuses(H.N, Out.Statuses);
+              // An async handler's returned value is sent with 200.
+              if (Out.Statuses.empty() &&
+                  any_of(H.N->Fn->Body, [](const Node *St) {
+                    return St->Kind == Node::Return && !St->Elements.empty();
+                  }))
+                Out.Statuses.push_back("200");
+            }
+            if (Handler->Kind == Node::Identifier)
+              Out.HandlerName = Handler->Text;
+          }
+          R.Routes.push_back(std::move(Out));
         }
-        R.Routes.push_back(std::move(Out));
       });
   }
 }

@@ -89,6 +89,10 @@ Value Program::resolveExport(const js::Module &M, StringRef Name,
                            L->Callee->isIdentifier("module");
     if (Name == "default" && IsModuleExports)
       return resolve(M, S->Elements[0], Depth + 1);
+    // module.exports = { name, other: value }
+    if (IsModuleExports && S->Elements[0]->Kind == js::Node::Object)
+      if (const js::Node *V = S->Elements[0]->prop(Name))
+        return resolve(M, V, Depth + 1);
     if (L->Kind == js::Node::Member && L->Text == Name && L->Callee &&
         (L->Callee->isIdentifier("exports") ||
          (L->Callee->Kind == js::Node::Member && L->Callee->Text == "exports")))
@@ -194,7 +198,7 @@ void forEachNode(const js::Node *N,
 }
 
 void collectStatuses(const js::Node *Handler, std::vector<std::string> &Out) {
-  bool Sends = false;
+  bool Sends = false, SetsBody = false, AssignsStatus = false;
   auto Add = [&](const std::string &S) {
     if (!is_contained(Out, S))
       Out.push_back(S);
@@ -202,7 +206,7 @@ void collectStatuses(const js::Node *Handler, std::vector<std::string> &Out) {
   forEachNode(Handler, [&](const js::Node *N) {
     if (N->Kind == js::Node::Call) {
       StringRef M = N->calledMethod();
-      if ((M == "status" || M == "sendStatus" || M == "code") &&
+      if ((M == "status" || M == "sendStatus" || M == "code" || M == "throw") &&
           !N->Args.empty() && N->Args[0]->Kind == js::Node::Number) {
         unsigned Code;
         if (!StringRef(N->Args[0]->Text).getAsInteger(10, Code) &&
@@ -221,14 +225,29 @@ void collectStatuses(const js::Node *Handler, std::vector<std::string> &Out) {
                N->Callee->Text == "status" && !N->Elements.empty() &&
                N->Elements[0]->Kind == js::Node::Number) {
       Add(N->Elements[0]->Text);
+      AssignsStatus = true;
     } else if (N->Kind == js::Node::Assign && N->Callee &&
                N->Callee->Kind == js::Node::Member &&
                N->Callee->Text == "body") {
-      Sends = true; // Koa: ctx.body = ...
+      SetsBody = true; // Koa: ctx.body = ... is 200 unless a status is set
     }
   });
-  if (Sends)
+  if (Sends || (SetsBody && !AssignsStatus))
     Add("200");
+}
+
+std::string pathShape(StringRef Path) {
+  std::string Out;
+  bool InParam = false;
+  for (char C : Path) {
+    if (C == '{')
+      InParam = true;
+    else if (C == '}')
+      InParam = false;
+    if (!InParam || C == '{')
+      Out += C;
+  }
+  return Out;
 }
 
 std::string joinPaths(StringRef Prefix, StringRef Path) {
@@ -302,6 +321,8 @@ std::string openAPIPath(Program &P, const js::Module &M, size_t Offset,
 }
 
 Optional<api::Method> routeMethod(StringRef Name) {
+  if (Name == "del") // Koa's (and old Express's) alias
+    return api::Method::Delete;
   Optional<api::Method> M = api::parseMethod(Name);
   if (M && *M == api::Method::Query)
     return None;

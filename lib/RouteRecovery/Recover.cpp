@@ -207,26 +207,10 @@ class Assembler {
 public:
   Assembler(Program &P, api::API &A) : P(P), A(A), Zod(P, A.Schemas) {}
 
-  /// The path with every parameter's name blanked: OpenAPI holds
-  /// "/a/{x}" and "/a/{y}" to be the same path.
-  static std::string shape(StringRef Path) {
-    std::string Out;
-    bool InParam = false;
-    for (char C : Path) {
-      if (C == '{')
-        InParam = true;
-      else if (C == '}')
-        InParam = false;
-      if (!InParam || C == '{')
-        Out += C;
-    }
-    return Out;
-  }
-
   void add(const Route &R) {
-    std::string Shape = shape(R.Path);
+    std::string Shape = pathShape(R.Path);
     for (const api::Operation &X : A.Operations)
-      if (X.M == R.M && shape(X.Path) == Shape) {
+      if (X.M == R.M && pathShape(X.Path) == Shape) {
         P.warning(*R.Mod, R.Offset,
                   "'" + api::methodName(R.M).upper() + " " + R.Path +
                       "' is registered again (as '" + X.Path +
@@ -290,6 +274,13 @@ public:
                   "the query or header schema has no properties bk-scaffold "
                   "can read; no parameters recovered from it");
       for (api::Property &Pr : Obj->Properties) {
+        api::ParamIn In = S.first == RequestPart::Query ? api::ParamIn::Query
+                          : S.first == RequestPart::Headers
+                              ? api::ParamIn::Header
+                              : api::ParamIn::Cookie;
+        // The same part validated twice (middleware and handler): once.
+        if (Op.findParameter(Pr.Name, In))
+          continue;
         if (Pr.Name.empty()) {
           P.warning(*S.second.M, S.second.N->Offset,
                     "a parameter with an empty name; left out");

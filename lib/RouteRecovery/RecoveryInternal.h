@@ -113,14 +113,14 @@ void forEachNode(const js::Node *N,
                  unsigned Depth = 0);
 
 /// The status codes a handler function sends: `.status(N)`,
-/// `.sendStatus(N)`, `.code(N)`, `X.status = N`; "200" for a `.json(`,
-/// `.send(` or `.end(` not chained on one. Appends to Out without
-/// duplicates.
+/// `.sendStatus(N)`, `.code(N)`, `ctx.throw(N)`, `X.status = N`; "200" for a
+/// `.json(`, `.send(` or `.end(` not chained on one, and for `ctx.body = `
+/// when no `ctx.status = ` is. Appends to Out without duplicates.
 void collectStatuses(const js::Node *Handler, std::vector<std::string> &Out);
 
-/// The HTTP method a framework's route method (`get`, `delete`) or a route
-/// object's `method` ('GET') names, case-insensitively; not QUERY, which no
-/// framework registers yet.
+/// The HTTP method a framework's route method (`get`, `delete`, Koa's
+/// `del`) or a route object's `method` ('GET') names, case-insensitively;
+/// not QUERY, which no framework registers yet.
 llvm::Optional<api::Method> routeMethod(llvm::StringRef Name);
 
 /// Adds the request parts of a bk-scaffold operation spec object
@@ -138,6 +138,10 @@ bool isScaffoldRuntime(const Program &P, const js::Module &M,
 /// returns "" (route to skip) when the result is no valid template.
 std::string openAPIPath(Program &P, const js::Module &M, size_t Offset,
                         llvm::StringRef Path);
+/// The path with every parameter's name blanked: OpenAPI holds "/a/{x}"
+/// and "/a/{y}" to be the same path.
+std::string pathShape(llvm::StringRef Path);
+
 /// Joins a mount prefix and a path.
 std::string joinPaths(llvm::StringRef Prefix, llvm::StringRef Path);
 
@@ -157,6 +161,7 @@ public:
                                            bool Inline = false);
 
 private:
+  bool isZodAt(const Value &V, unsigned Depth) const;
   std::unique_ptr<api::SchemaNode> base(const Value &V, bool &Optional,
                                         bool Inline, unsigned Depth);
   /// `R.obj(...)`, `R.str(...)`: bk-scaffold's generated helpers.

@@ -94,6 +94,14 @@ const Node *arg(const Modifier &Mod, size_t I) {
   return I < Mod.Call->Args.size() ? Mod.Call->Args[I] : nullptr;
 }
 
+/// A count (length, items, properties) as a non-negative integer that
+/// fits; None for anything else (a bound so large is no bound).
+Optional<uint64_t> countOf(const Optional<api::JSONNumber> &N) {
+  if (!N || !(N->Value >= 0) || N->Value >= 9.0e18)
+    return None;
+  return static_cast<uint64_t>(N->Value);
+}
+
 /// Adds Q to S's properties; a name given twice keeps the last (as an
 /// object literal does).
 void addProperty(SchemaNode &S, api::Property Q) {
@@ -178,8 +186,10 @@ bool wraps(StringRef Name) {
 
 } // namespace
 
-bool ZodConverter::isZod(const Value &V) const {
-  if (!V.N || !V.M)
+bool ZodConverter::isZod(const Value &V) const { return isZodAt(V, 0); }
+
+bool ZodConverter::isZodAt(const Value &V, unsigned Depth) const {
+  if (!V.N || !V.M || Depth > MaxDepth)
     return false;
   std::vector<Modifier> Mods;
   const Node *Base = splitChain(V.N, Mods, P, *V.M);
@@ -193,7 +203,7 @@ bool ZodConverter::isZod(const Value &V) const {
   if (Base->Kind == Node::Identifier || Base->Kind == Node::Member) {
     Value R = P.resolve(*V.M, Base);
     if (R.N && R.N != Base)
-      return isZod(R);
+      return isZodAt(R, Depth + 1); // names may form cycles
   }
   return false;
 }
@@ -316,7 +326,7 @@ std::unique_ptr<SchemaNode> ZodConverter::convertAt(const Value &V,
                              : number(A0);
       if (!Num)
         continue;
-      uint64_t C = Num->Value < 0 ? 0 : static_cast<uint64_t>(Num->Value);
+      uint64_t C = Num->Value < 0 ? 0 : countOf(Num).getValueOr(UINT64_MAX);
       bool Lo = Name != "max", Hi = Name == "max" || Name == "length";
       if (IsString) {
         if (Lo)
@@ -691,10 +701,7 @@ std::unique_ptr<SchemaNode> ZodConverter::runtime(const Value &V,
     return O ? number(O->prop(Key)) : None;
   };
   auto CountOpt = [&](const Node *O, StringRef Key) -> Optional_<uint64_t> {
-    Optional_<api::JSONNumber> Num = NumOpt(O, Key);
-    if (!Num || Num->Value < 0)
-      return None;
-    return static_cast<uint64_t>(Num->Value);
+    return countOf(NumOpt(O, Key));
   };
   auto StrOpt = [&](const Node *O, StringRef Key) -> std::string {
     const Node *X = O ? O->prop(Key) : nullptr;
@@ -832,6 +839,7 @@ std::string ZodConverter::literalComponent(const js::Module &M, StringRef Ref,
   StringRef Name = Ref;
   if (Name.startswith("#/components/schemas/"))
     Name = Name.drop_front(strlen("#/components/schemas/"));
+  Name = Name.rtrim('#'); // Fastify: 'Item#'
   std::string Key = "$id#" + Name.str();
   auto It = Named.find(Key);
   if (It != Named.end())
@@ -886,10 +894,7 @@ std::unique_ptr<SchemaNode> ZodConverter::literal(const Value &V,
     return literal(R.N ? R : Value{V.M, X, ""}, Depth + 1);
   };
   auto Count = [&](const Node *X) -> Optional_<uint64_t> {
-    Optional_<api::JSONNumber> Num = number(X);
-    if (!Num || Num->Value < 0)
-      return None;
-    return static_cast<uint64_t>(Num->Value);
+    return countOf(number(X));
   };
   auto Str = [](const Node *X) {
     return X && X->Kind == Node::String ? X->Text : std::string();

@@ -53,6 +53,12 @@ static cl::opt<bool> GenerateSpec(
              "directory given as input, and write it to --output (a .yaml or "
              ".json file, or '-')"),
     cl::cat(Cat));
+static cl::opt<std::string> VerifySpec(
+    "verify",
+    cl::desc("Compare the route code under the directory given as input "
+             "with this OpenAPI description: exit 1 and a located report "
+             "when they have drifted apart"),
+    cl::value_desc("spec"), cl::cat(Cat));
 static cl::opt<std::string>
     FromSQL("from-sql",
             cl::desc("Generate a CRUD API over the tables of a DDL file (or a "
@@ -91,7 +97,7 @@ static cl::opt<std::string>
     FrameworkName("framework", cl::desc("The server framework: express"),
                   cl::value_desc("name"), cl::init("express"), cl::cat(Cat));
 static cl::opt<std::string>
-    OutputDir("output", cl::Required,
+    OutputDir("output",
               cl::desc("Output directory, or '-' for one split-file stream "
                        "on stdout"),
               cl::value_desc("dir"), cl::cat(Cat));
@@ -265,14 +271,36 @@ static std::unique_ptr<api::API> readSchemaAPI(Context &Ctx) {
   return scaffold::apiFromSchema(*Catalog, Opts, Ctx.getDiags());
 }
 
-/// --generate-spec: route code under InputFilename → OpenAPI at OutputDir.
+/// The description --verify compares with (its examples are not checked:
+/// that is bk-lint's business).
+static std::unique_ptr<api::API> readDescriptionFile(Context &Ctx,
+                                                     StringRef Path) {
+  Expected<unsigned> BufferID = Ctx.loadFile(Path);
+  if (!BufferID) {
+    reportError(Ctx.getDiags(), BufferID.takeError());
+    return nullptr;
+  }
+  openapi::ReadOptions ReadOpts;
+  ReadOpts.CheckExamples = false;
+  return openapi::readOpenAPI(Ctx, *BufferID, ReadOpts);
+}
+
+/// --generate-spec: route code under InputFilename → OpenAPI at OutputDir;
+/// --verify SPEC: that against SPEC.
 static int generateSpec(Context &Ctx) {
   DiagnosticEngine &Diags = Ctx.getDiags();
   if (InputFilename.empty() || FromSQL.getNumOccurrences() ||
       FromDB.getNumOccurrences())
-    return usageError(Diags, "--generate-spec reads one directory of route "
-                             "code: bk-scaffold ROUTES_DIR --generate-spec "
-                             "-o openapi.yaml");
+    return usageError(Diags, "--generate-spec and --verify read one "
+                             "directory of route code: bk-scaffold "
+                             "ROUTES_DIR --generate-spec -o openapi.yaml, "
+                             "bk-scaffold ROUTES_DIR --verify openapi.yaml");
+  if (GenerateSpec && !VerifySpec.empty())
+    return usageError(Diags, "give one of --generate-spec and --verify");
+  if (GenerateSpec && OutputDir.empty())
+    return usageError(Diags, "--generate-spec needs -o FILE (or '-')");
+  if (!VerifySpec.empty() && !OutputDir.empty())
+    return usageError(Diags, "--verify writes nothing: drop -o");
   if (Check || DryRun || !Depfile.empty() || !TemplateDirs.empty())
     return usageError(Diags, "--check, --dry-run, --depfile and --templates "
                              "are for generating code, not --generate-spec");
@@ -281,6 +309,19 @@ static int generateSpec(Context &Ctx) {
   std::unique_ptr<api::API> A = routes::recoverAPI(Ctx, InputFilename, Opts);
   if (!A || Diags.hasErrors())
     return failWithDiagnostics(Diags);
+  if (!VerifySpec.empty()) {
+    auto Spec = readDescriptionFile(Ctx, VerifySpec);
+    if (!Spec || Diags.hasErrors())
+      return failWithDiagnostics(Diags);
+    unsigned Drifts = routes::verifyRoutes(Ctx, *A, *Spec);
+    Diags.flush();
+    if (Drifts) {
+      errs() << "bk-scaffold: " << plural(Drifts, "drift") << " between "
+             << normalPath(InputFilename) << " and " << VerifySpec << "\n";
+      return ExitFindings;
+    }
+    return ExitSuccess;
+  }
   openapiwriter::WriteOptions WO;
   if (StringRef(OutputDir).endswith(".json"))
     WO.Fmt = openapiwriter::Format::JSON;
@@ -320,8 +361,10 @@ int main(int argc, char **argv) {
   configureDiagnostics(Ctx, "bk-scaffold");
   DiagnosticEngine &Diags = Ctx.getDiags();
 
-  if (GenerateSpec)
+  if (GenerateSpec || !VerifySpec.empty())
     return generateSpec(Ctx);
+  if (OutputDir.empty())
+    return usageError(Diags, "give an output directory: -o DIR (or '-')");
 
   Optional<scaffold::Framework> FW = scaffold::parseFramework(FrameworkName);
   if (!FW) {

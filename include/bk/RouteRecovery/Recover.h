@@ -49,6 +49,13 @@ std::unique_ptr<api::API>
 recoverAPIFromBuffers(Context &Ctx, llvm::ArrayRef<unsigned> BufferIDs,
                       const RecoverOptions &Opts = {});
 
+/// `--verify`: reports, as located errors with the ID "drift", every
+/// difference between the API recovered from the code and the
+/// description Spec on operations, parameters, request bodies and request
+/// schemas (lib/RouteRecovery/Verify.cpp); returns how many.
+unsigned verifyRoutes(Context &Ctx, const api::API &Code,
+                      const api::API &Spec);
+
 } // namespace routes
 } // namespace bk
 

@@ -1,7 +1,13 @@
-//===- Express.cpp - Routes as Express registers them ---------------------===//
+//===- Routers.cpp - Express and Koa: routers, routes, mounts -------------===//
 //
-// Applications (`express()`) and routers (`express.Router()`, `Router()`
-// imported from 'express') are found among the bindings of every module.
+// Both frameworks register routes on router objects and mount routers in
+// one another; they differ in how the objects are made and mounted.
+//   Express: applications `express()`, routers `express.Router()` or
+//            `Router()` imported from 'express'; `X.use(prefix, router)`.
+//   Koa:     applications `new Koa()`, routers `new Router({ prefix })`
+//            from '@koa/router' or 'koa-router' (and `router.prefix(p)`);
+//            `X.use(prefix?, router.routes())`.
+// Applications and routers are found among the bindings of every module.
 // Then, in every statement:
 //   X.get|post|put|patch|delete|head|options|all(path, ...handlers)
 //   X.route(path).get(...).post(...)
@@ -10,13 +16,15 @@
 // A router mounted nowhere keeps its paths as they are (with a warning).
 // Request schemas come from zod schemas among a route's middleware
 // (`validate(S)`, `validate({ body: S, query: Q })`, `validateQuery(Q)`)
-// or parsed in a handler (`S.parse(req.body)`).
+// or parsed in a handler (`S.parse(req.body)`, `S.parse(ctx.request.body)`).
 //
 //===----------------------------------------------------------------------===//
 
 #include "RecoveryInternal.h"
 
 #include "llvm/ADT/STLExtras.h"
+
+#include <set>
 
 using namespace llvm;
 
@@ -27,11 +35,15 @@ using js::Node;
 
 namespace {
 
+enum class Flavor { Express, Koa };
+
 struct RouterObj {
   const js::Module *M = nullptr;
   std::string Name;
   bool IsApp = false;
   size_t Offset = 0;
+  /// Koa: the router's own prefix (`new Router({ prefix })`, `prefix()`).
+  std::string OwnPrefix;
   /// (parent index, prefix) for each place it is mounted.
   std::vector<std::pair<size_t, std::string>> Mounts;
 };
@@ -46,18 +58,20 @@ struct RawRoute {
   std::vector<const Node *> Handlers;
 };
 
-class ExpressRecognizer {
+class RouterRecognizer {
 public:
-  ExpressRecognizer(Program &P, Recovered &R) : P(P), R(R) {}
+  RouterRecognizer(Program &P, Recovered &R, Flavor F) : P(P), R(R), F(F) {}
 
   void run() {
     findRouters();
     if (Routers.empty())
       return;
+    // Statements list nested statements too: each call once.
+    std::set<const Node *> Done;
     for (const auto &M : P.Modules)
       for (const Node *S : M->Statements)
         forEachNode(S, [&](const Node *N) {
-          if (N->Kind == Node::Call)
+          if (N->Kind == Node::Call && Done.insert(N).second)
             visitCall(*M, N);
         });
     emit();
@@ -66,14 +80,24 @@ public:
 private:
   Program &P;
   Recovered &R;
+  Flavor F;
   std::vector<RouterObj> Routers;
   std::vector<RawRoute> Raw;
 
-  /// The router a creation call makes: app, router or neither.
+  /// The router a creation call makes: app (1), router (2) or neither.
   int creates(const js::Module &M, const Node *Init) const {
     if (!Init || (Init->Kind != Node::Call && Init->Kind != Node::New))
       return 0;
     const Node *C = Init->Callee;
+    if (F == Flavor::Koa) {
+      if (P.isPackageImport(M, C, "koa", "default"))
+        return 1; // new Koa()
+      for (const char *Pkg : {"@koa/router", "koa-router"})
+        if (P.isPackageImport(M, C, Pkg, "default") ||
+            P.isPackageImport(M, C, Pkg, "Router"))
+          return 2; // new Router()
+      return 0;
+    }
     if (P.isPackageImport(M, C, "express", "default"))
       return 1; // express()
     if (C && C->Kind == Node::Member && C->Text == "Router" &&
@@ -93,12 +117,33 @@ private:
           O.Name = B.Name;
           O.IsApp = K == 1;
           O.Offset = B.Offset;
+          if (F == Flavor::Koa && !B.Init->Args.empty()) {
+            Value Opts = P.resolve(*M, B.Init->Args[0]);
+            if (Opts.N && Opts.N->Kind == Node::Object)
+              if (const Node *Pre = Opts.N->prop("prefix")) {
+                if (Pre->Kind == Node::String)
+                  O.OwnPrefix = Pre->Text;
+                else
+                  P.warning(*M, Pre->Offset,
+                            "router prefix is not a string literal; its "
+                            "routes are placed without it");
+              }
+          }
           Routers.push_back(O);
         }
   }
 
   /// The router a receiver expression stands for, or -1.
-  int routerOf(const js::Module &M, const Node *N) const {
+  int routerOf(const js::Module &M, const Node *N, unsigned Depth = 0) const {
+    if (!N || Depth > 16)
+      return -1;
+    // Koa mounts router.routes() (or .middleware()); use() returns its
+    // receiver, for chains (app.use(a).use(b)).
+    while (N && N->Kind == Node::Call &&
+           ((F == Flavor::Koa && (N->calledMethod() == "routes" ||
+                                  N->calledMethod() == "middleware")) ||
+            N->calledMethod() == "use"))
+      N = N->Callee->Callee;
     if (!N)
       return -1;
     Value V = P.resolve(M, N);
@@ -114,11 +159,11 @@ private:
     }
     // A function that returns a router: usersRouter().
     if (V.N && V.N->Kind == Node::Call && V.N->Callee) {
-      Value F = P.resolve(*V.M, V.N->Callee);
-      if (F.N && F.N->Fn)
-        for (const Node *S : F.N->Fn->Body)
+      Value Fn = P.resolve(*V.M, V.N->Callee);
+      if (Fn.N && Fn.N->Fn)
+        for (const Node *S : Fn.N->Fn->Body)
           if (S->Kind == Node::Return && !S->Elements.empty())
-            if (int K = routerOf(*F.M, S->Elements[0]); K >= 0)
+            if (int K = routerOf(*Fn.M, S->Elements[0], Depth + 1); K >= 0)
               return K;
     }
     return -1;
@@ -129,6 +174,12 @@ private:
     if (Name.empty())
       return;
     const Node *Recv = C->Callee->Callee;
+    if (F == Flavor::Koa && Name == "prefix" && !C->Args.empty()) {
+      int K = routerOf(M, Recv);
+      if (K >= 0 && C->Args[0]->Kind == Node::String)
+        Routers[K].OwnPrefix = C->Args[0]->Text;
+      return;
+    }
     if (Name == "use") {
       int Parent = routerOf(M, Recv);
       if (Parent < 0)
@@ -211,17 +262,20 @@ private:
     const RouterObj &O = Routers[I];
     if (O.IsApp || Depth > 16)
       return {""};
+    std::vector<std::string> Out;
     if (O.Mounts.empty()) {
       P.warning(*O.M, O.Offset,
                 "router '" + O.Name +
                     "' is not mounted where bk-scaffold can see; its routes "
                     "are placed at the root");
-      return {""};
+      Out.push_back("");
     }
-    std::vector<std::string> Out;
     for (const auto &Mount : O.Mounts)
       for (const std::string &Pre : prefixes(Mount.first, Depth + 1))
         Out.push_back(joinPaths(Pre, Mount.second));
+    if (!O.OwnPrefix.empty())
+      for (std::string &X : Out)
+        X = joinPaths(X, O.OwnPrefix);
     return Out;
   }
 
@@ -271,8 +325,13 @@ private:
             return;
           if (N->Args.empty() || N->Args[0]->Kind != Node::Member)
             return;
+          // req.body, ctx.request.body, ctx.query: the chain's root is the
+          // handler's first parameter, its last member the part.
           const Node *A = N->Args[0];
-          if (!A->Callee || !A->Callee->isIdentifier(Req))
+          const Node *Root = A;
+          while (Root->Kind == Node::Member && Root->Callee)
+            Root = Root->Callee;
+          if (!Root->isIdentifier(Req))
             return;
           Optional<RequestPart> K = Part(A->Text);
           Value S{RR.M, N->Callee->Callee, ""};
@@ -318,7 +377,11 @@ private:
 } // namespace
 
 void recognizeExpress(Program &P, Recovered &R) {
-  ExpressRecognizer(P, R).run();
+  RouterRecognizer(P, R, Flavor::Express).run();
+}
+
+void recognizeKoa(Program &P, Recovered &R) {
+  RouterRecognizer(P, R, Flavor::Koa).run();
 }
 
 } // namespace routes

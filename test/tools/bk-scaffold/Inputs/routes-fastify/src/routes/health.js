@@ -1,0 +1,5 @@
+async function healthPlugin(app) {
+  app.get('/health', async () => ({ ok: true }));
+}
+
+module.exports = { healthPlugin };
