@@ -322,6 +322,13 @@ static int generateSpec(Context &Ctx) {
     }
     return ExitSuccess;
   }
+  // An existing description is merged into, not replaced.
+  if (OutputDir != "-" && sys::fs::exists(OutputDir)) {
+    auto Existing = readDescriptionFile(Ctx, OutputDir);
+    if (!Existing || Diags.hasErrors())
+      return failWithDiagnostics(Diags);
+    routes::mergeInto(Ctx, *A, std::move(*Existing));
+  }
   openapiwriter::WriteOptions WO;
   if (StringRef(OutputDir).endswith(".json"))
     WO.Fmt = openapiwriter::Format::JSON;

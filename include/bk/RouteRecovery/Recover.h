@@ -49,12 +49,20 @@ std::unique_ptr<api::API>
 recoverAPIFromBuffers(Context &Ctx, llvm::ArrayRef<unsigned> BufferIDs,
                       const RecoverOptions &Opts = {});
 
+/// `--generate-spec -o FILE` when FILE exists: Code takes from Existing
+/// what only people write (info, servers, tags, security; per operation
+/// its summary, description, tags, operationId, responses; descriptions
+/// and examples of parameters, bodies and schemas) while paths, parameters
+/// and request schemas stay the code's; operations the code no longer
+/// registers are reported (warnings at Existing) and dropped
+/// (lib/RouteRecovery/Merge.cpp).
+void mergeInto(Context &Ctx, api::API &Code, api::API &&Existing);
+
 /// `--verify`: reports, as located errors with the ID "drift", every
 /// difference between the API recovered from the code and the
 /// description Spec on operations, parameters, request bodies and request
 /// schemas (lib/RouteRecovery/Verify.cpp); returns how many.
-unsigned verifyRoutes(Context &Ctx, const api::API &Code,
-                      const api::API &Spec);
+unsigned verifyRoutes(Context &Ctx, const api::API &Code, const api::API &Spec);
 
 } // namespace routes
 } // namespace bk
