@@ -400,6 +400,8 @@ alterTypeStmt
 alterOwnerStmt
   : ALTER (SCHEMA | TYPE | DOMAIN | SEQUENCE | VIEW | MATERIALIZED VIEW)
     qualifiedName OWNER TO roleSpec
+  | ALTER (FUNCTION | PROCEDURE) qualifiedName (LPAREN funcArgs RPAREN)?
+    OWNER TO roleSpec   // the splitter sends only this ALTER FUNCTION form
   ;
 
 //===----------------------------------------------------------------------===//

@@ -2017,6 +2017,24 @@ void IRBuilder::Impl::alterType(P::AlterTypeStmtContext *C) {
 void IRBuilder::Impl::alterOwner(P::AlterOwnerStmtContext *C) {
   std::string Owner = role(C->roleSpec());
   QualifiedName Q = qname(C->qualifiedName());
+  if (C->FUNCTION() || C->PROCEDURE()) {
+    // By name, the overload with the same arguments preferred (as COMMENT
+    // ON FUNCTION finds it).
+    Schema *S = findSchema(Q);
+    std::string Args = C->funcArgs() ? functionArgs(C->funcArgs()) : "";
+    Function *Match = nullptr;
+    if (S)
+      for (Function &F : S->Functions)
+        if (F.Name == Q.Name && (!Match || F.Arguments == Args))
+          Match = &F;
+    if (!Match) {
+      error(loc(C->qualifiedName()),
+            "function " + display(Q) + "(" + Args + ") does not exist");
+      return;
+    }
+    Match->Owner = Owner;
+    return;
+  }
   if (C->SCHEMA()) {
     // ALTER SCHEMA public OWNER TO: public exists without a CREATE.
     std::string Name = Q.Schema.empty() ? Q.Name : Q.Schema;

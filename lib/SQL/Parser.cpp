@@ -202,6 +202,19 @@ static std::string expectedText(const antlr4::misc::IntervalSet &Set,
 
 static std::string upperKind(StringRef Kind) { return Kind.upper(); }
 
+/// Whether the statement's last words are OWNER TO <role>.
+static bool endsWithOwnerTo(const LexedBuffer &LB, const SplitStatement &SS) {
+  std::vector<size_t> Words;
+  for (size_t K = SS.FirstToken; K <= SS.LastToken && K < LB.size(); ++K) {
+    const SQLToken &T = LB.token(K);
+    if (T.getChannel() == antlr4::Token::DEFAULT_CHANNEL &&
+        T.getType() != P::SEMI && T.getType() != antlr4::Token::EOF)
+      Words.push_back(T.getType());
+  }
+  size_t N = Words.size();
+  return N >= 3 && Words[N - 3] == P::OWNER && Words[N - 2] == P::TO;
+}
+
 ParseResult parseSQL(Context &Ctx, unsigned BufferID,
                      const ParseOptions &Opts) {
   ParseResult R;
@@ -296,7 +309,13 @@ bool parseSQLInto(Context &Ctx, unsigned BufferID, schema::Catalog &Into,
   for (SplitStatement &SS : Stmts) {
     Statement &S = SS.S;
     S.Location = Builder.loc(S.Begin);
-    switch (classifyStatement(S.Kind)) {
+    StmtDisposition Disposition = classifyStatement(S.Kind);
+    // Of ALTER FUNCTION/PROCEDURE, pg_dump's OWNER TO is modelled.
+    if (Disposition == StmtDisposition::Ignore &&
+        (S.Kind == "alter function" || S.Kind == "alter procedure") &&
+        endsWithOwnerTo(LB, SS))
+      Disposition = StmtDisposition::Parse;
+    switch (Disposition) {
     case StmtDisposition::Ignore:
       Builder.handleSet(SS);
       S.Parsed = S.Ignored = true;

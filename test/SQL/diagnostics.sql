@@ -97,3 +97,11 @@ ALTER DOMAIN d2 DROP CONSTRAINT missing;
 ALTER DOMAIN d2 VALIDATE CONSTRAINT missing;
 -- expected-error @+1 {{syntax error: unexpected 'NOT', expected CHECK}}
 ALTER DOMAIN d2 ADD NOT NULL;
+
+-- -----
+
+-- ALTER FUNCTION ... OWNER TO names a function that exists.
+CREATE FUNCTION f1() RETURNS int LANGUAGE sql AS 'select 1';
+ALTER FUNCTION f1() OWNER TO app;
+-- expected-error @+1 {{function nope(integer) does not exist}}
+ALTER FUNCTION nope(integer) OWNER TO app;

@@ -36,6 +36,11 @@ CREATE FUNCTION ids(OUT id int) RETURNS SETOF integer LANGUAGE sql STABLE
     RETURN 1;
 
 CREATE PROCEDURE audit(msg text) LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN RAISE NOTICE '%', msg; END $$;
+-- pg_dump's ALTER FUNCTION ... OWNER TO sets the owner (its identity
+-- arguments leave defaults out); other ALTER FUNCTION forms are ignored.
+ALTER FUNCTION public.add(a integer, b integer) OWNER TO app;
+ALTER PROCEDURE audit(text) OWNER TO admin;
+ALTER FUNCTION touch() SECURITY DEFINER;
 
 CREATE TRIGGER accounts_touch BEFORE INSERT OR UPDATE OF balance ON accounts
     FOR EACH ROW WHEN (NEW.balance IS DISTINCT FROM OLD.balance)
@@ -68,7 +73,7 @@ CREATE POLICY ins ON accounts FOR INSERT WITH CHECK (balance >= 0);
 -- CHECK-NEXT:     }
 -- CHECK-NEXT:   }
 -- CHECK-NEXT:   function touch "()" [returns = trigger, language = plpgsql, body = "\nBEGIN\n  NEW.balance := coalesce(NEW.balance, 0);  -- not a statement end;\n  RETURN NEW;\nEND\n"];
--- CHECK-NEXT:   function add "(a integer, b integer DEFAULT 1)" [returns = integer, language = sql, volatility = immutable, strict, parallel = safe, cost = 10, config = ("search_path=public, pg_temp"), body = "select a + b"];
+-- CHECK-NEXT:   function add "(a integer, b integer DEFAULT 1)" [returns = integer, language = sql, volatility = immutable, strict, parallel = safe, cost = 10, config = ("search_path=public, pg_temp"), body = "select a + b", owner = app];
 -- CHECK-NEXT:   function ids "(OUT id integer)" [returns = "SETOF integer", language = sql, volatility = stable, body = "RETURN 1"];
--- CHECK-NEXT:   procedure audit "(msg text)" [language = plpgsql, security_definer, body = " BEGIN RAISE NOTICE '%', msg; END "];
+-- CHECK-NEXT:   procedure audit "(msg text)" [language = plpgsql, security_definer, body = " BEGIN RAISE NOTICE '%', msg; END ", owner = admin];
 -- CHECK-NEXT: }
