@@ -203,15 +203,20 @@ void collectStatuses(const js::Node *Handler, std::vector<std::string> &Out) {
     if (!is_contained(Out, S))
       Out.push_back(S);
   };
+  // A status code as written (a number literal), if it is one: 100-599.
+  auto AddCode = [&](const js::Node *N) {
+    unsigned Code = 0;
+    if (N && N->Kind == js::Node::Number &&
+        !StringRef(N->Text).getAsInteger(10, Code) && Code >= 100 &&
+        Code <= 599)
+      Add(std::to_string(Code));
+  };
   forEachNode(Handler, [&](const js::Node *N) {
     if (N->Kind == js::Node::Call) {
       StringRef M = N->calledMethod();
       if ((M == "status" || M == "sendStatus" || M == "code" || M == "throw") &&
           !N->Args.empty() && N->Args[0]->Kind == js::Node::Number) {
-        unsigned Code;
-        if (!StringRef(N->Args[0]->Text).getAsInteger(10, Code) &&
-            Code >= 100 && Code <= 599)
-          Add(N->Args[0]->Text);
+        AddCode(N->Args[0]);
       } else if (M == "json" || M == "send" || M == "end" || M == "render" ||
                  M == "redirect") {
         // res.json(x) sends 200; res.status(201).json(x) does not.
@@ -224,7 +229,7 @@ void collectStatuses(const js::Node *Handler, std::vector<std::string> &Out) {
                N->Callee->Kind == js::Node::Member &&
                N->Callee->Text == "status" && !N->Elements.empty() &&
                N->Elements[0]->Kind == js::Node::Number) {
-      Add(N->Elements[0]->Text);
+      AddCode(N->Elements[0]);
       AssignsStatus = true;
     } else if (N->Kind == js::Node::Assign && N->Callee &&
                N->Callee->Kind == js::Node::Member &&

@@ -169,9 +169,10 @@ private:
   /// A JSON Schema written as an object literal.
   std::unique_ptr<api::SchemaNode> literal(const Value &V, unsigned Depth);
   /// The component for a JSON Schema `$ref` ("Pet", "#/components/schemas/
-  /// Pet", or the `$id` of a schema literal anywhere in the program).
+  /// Pet", or the `$id` of a schema literal anywhere in the program); ""
+  /// (warned at Offset) when no literal has that `$id`.
   std::string literalComponent(const js::Module &M, llvm::StringRef Ref,
-                               unsigned Depth);
+                               size_t Offset, unsigned Depth);
   std::unique_ptr<api::SchemaNode> convertAt(const Value &V, bool &Optional,
                                              bool Inline, unsigned Depth);
   std::string componentFor(const Value &Named, unsigned Depth);

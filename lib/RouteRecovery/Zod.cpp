@@ -835,7 +835,7 @@ std::unique_ptr<SchemaNode> ZodConverter::runtime(const Value &V,
 }
 
 std::string ZodConverter::literalComponent(const js::Module &M, StringRef Ref,
-                                           unsigned Depth) {
+                                           size_t Offset, unsigned Depth) {
   StringRef Name = Ref;
   if (Name.startswith("#/components/schemas/"))
     Name = Name.drop_front(strlen("#/components/schemas/"));
@@ -860,13 +860,15 @@ std::string ZodConverter::literalComponent(const js::Module &M, StringRef Ref,
   for (const auto &X : P.Modules)
     if (!Found.N)
       Search(*X);
-  Named[Key] = Name.str();
   if (!Found.N) {
-    P.warning(M, 0,
+    // No reference to nothing: the schema is left open.
+    Named[Key] = "";
+    P.warning(M, Offset,
               "JSON Schema $ref '" + Ref +
-                  "' names no schema bk-scaffold can find");
-    return Name.str();
+                  "' names no schema bk-scaffold can find; left open");
+    return "";
   }
+  Named[Key] = Name.str();
   Components.push_back(api::NamedSchema());
   size_t Slot = Components.size() - 1;
   Components[Slot].Name = Name.str();
@@ -909,7 +911,7 @@ std::unique_ptr<SchemaNode> ZodConverter::literal(const Value &V,
     StringRef K = Pr.first;
     const Node *X = Pr.second;
     if (K == "$ref") {
-      S->Ref = literalComponent(*V.M, Str(X), Depth);
+      S->Ref = literalComponent(*V.M, Str(X), X->Offset, Depth);
     } else if (K == "type") {
       auto Add = [&](StringRef T) {
         if (Optional_<JSONType> J = api::parseJSONType(T))
