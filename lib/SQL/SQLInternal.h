@@ -17,7 +17,6 @@
 #include "antlr4-runtime.h"
 
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/Allocator.h"
 
 #include <memory>
 #include <string>
