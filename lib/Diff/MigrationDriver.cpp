@@ -21,25 +21,14 @@ namespace diff {
 
 std::unique_ptr<schema::Catalog> readSchemaArgument(Context &Ctx,
                                                     StringRef Path) {
-  std::vector<std::string> Files;
-  if (Path != "-" && sys::fs::is_directory(Path)) {
-    std::error_code EC;
-    for (sys::fs::directory_iterator It(Path, EC), End; It != End && !EC;
-         It.increment(EC))
-      if (sys::path::extension(It->path()) == ".sql" &&
-          !sys::fs::is_directory(It->path()))
-        Files.push_back(It->path());
-    if (EC) {
-      Ctx.getDiags().error(Loc(), Path + ": " + EC.message());
-      return nullptr;
-    }
-    llvm::sort(Files);
-  } else {
-    Files.push_back(Path.str());
+  Expected<std::vector<std::string>> Files = expandInputPath(Path, ".sql");
+  if (!Files) {
+    reportError(Ctx.getDiags(), Files.takeError());
+    return nullptr;
   }
   auto Catalog = std::make_unique<schema::Catalog>();
   bool OK = true;
-  for (const std::string &F : Files) {
+  for (const std::string &F : *Files) {
     Expected<unsigned> ID = Ctx.loadFile(F);
     if (!ID) {
       reportError(Ctx.getDiags(), ID.takeError());

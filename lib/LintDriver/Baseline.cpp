@@ -65,7 +65,7 @@ Expected<Baseline> Baseline::read(Context &Ctx, StringRef Path) {
         Count ? static_cast<unsigned>(*Count) : 1;
     ++Index;
   }
-  return std::move(B);
+  return B;
 }
 
 void Baseline::write(raw_ostream &OS, ArrayRef<Diagnostic> Findings) {
