@@ -56,6 +56,13 @@ config.environment.pop('TERM', None)
 
 if os.environ.get('PGHOST'):
     config.available_features.add('postgres')
+    # HypoPG (Debian postgresql-15-hypopg, installed by utils/setup.sh) for
+    # bk-migrate --suggest-indexes: its control file beside the server's.
+    pg_version = os.path.basename(os.path.dirname(
+        getattr(config, 'pg_bin_dir', '') or ''))
+    if pg_version and os.path.exists(os.path.join(
+            '/usr/share/postgresql', pg_version, 'extension', 'hypopg.control')):
+        config.available_features.add('hypopg')
 
 corpus = os.environ.get('BK_CORPUS') or os.path.normpath(
     os.path.join(config.bk_src_root, os.pardir, 'shared', 'corpus'))

@@ -27,6 +27,10 @@ BK_PACKAGES=(
   # oracle (utils/pgquery, test/SQL/pgquery-oracle.test) and the peer of
   # bench/sql-parse.py. bk itself never links it.
   libpg-query-dev
+  # Test-only: HypoPG's hypothetical indexes, with which bk-migrate
+  # --suggest-indexes proves its suggestions (it skips the proof, with a
+  # note, on servers without it).
+  postgresql-15-hypopg
 )
 
 # Prints the packages of "$@" that are not fully installed, one per line.

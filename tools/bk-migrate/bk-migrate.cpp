@@ -9,6 +9,9 @@
 //                       recorded in bk.migrations ([--dry-run]).
 //   --rollback DIR      the latest applied migration undone with its
 //                       .down.sql ([--dry-run]).
+//   --analyze           schema problems and what the statistics show.
+//   --suggest-indexes   indexes the workload (pg_stat_statements, or
+//                       --workload FILE) needs, proven with HypoPG.
 // docs/CommandGuide/bk-migrate.md has the options.
 //
 //===----------------------------------------------------------------------===//
@@ -18,6 +21,7 @@
 #include "bk/Database/Connection.h"
 #include "bk/Diff/Diff.h"
 #include "bk/Diff/MigrationDriver.h"
+#include "bk/IndexAdvisor/Advisor.h"
 #include "bk/LintDriver/Report.h"
 #include "bk/LintDriver/RuleFlags.h"
 #include "bk/Migrate/Runner.h"
@@ -80,6 +84,33 @@ static cl::opt<unsigned> UnusedAfter(
     cl::desc("With --analyze: report unused indexes only when statistics "
              "cover at least this many days (default 7; 0: always)"),
     cl::value_desc("days"), cl::init(7), cl::cat(Cat));
+static cl::opt<bool> SuggestIndexes(
+    "suggest-indexes",
+    cl::desc("Suggest the indexes the workload needs, each proven by the "
+             "planner's cost with HypoPG's hypothetical indexes"),
+    cl::cat(Cat));
+static cl::opt<std::string> Workload(
+    "workload",
+    cl::desc("With --suggest-indexes: the queries (a .sql file, a directory "
+             "of them or '-') instead of pg_stat_statements"),
+    cl::value_desc("file|dir"), cl::cat(Cat));
+static cl::opt<unsigned> MaxQueries(
+    "max-queries",
+    cl::desc("With --suggest-indexes: read at most this many statements "
+             "from pg_stat_statements, the most total time first (default "
+             "500)"),
+    cl::value_desc("n"), cl::init(500), cl::cat(Cat));
+static cl::opt<unsigned> MinGain(
+    "min-gain",
+    cl::desc("With --suggest-indexes: the cost cut, in percent, a query's "
+             "plan must gain from hypothetical indexes for them to count "
+             "(default 10)"),
+    cl::value_desc("percent"), cl::init(10), cl::cat(Cat));
+static cl::opt<bool> NoHypoPG(
+    "no-hypopg",
+    cl::desc("With --suggest-indexes: only find candidates, as when the "
+             "server has no HypoPG"),
+    cl::cat(Cat));
 /// With --analyze: which rules and checks run, at which severity, and what
 /// fails (bk-lint's options and .bk-lint.yaml).
 static lint::RuleFlags Rules;
@@ -146,6 +177,32 @@ fixesAsMigration(const std::vector<Diagnostic> &Findings) {
   return M;
 }
 
+/// Writes a report to -o (stdout by default), all or nothing; false after
+/// reporting why not.
+static bool writeReport(DiagnosticEngine &Diags,
+                        function_ref<void(raw_ostream &)> Write) {
+  auto Out = OutputFile::create(Flags.getOutputFilename());
+  if (!Out) {
+    reportError(Diags, Out.takeError());
+    return false;
+  }
+  Write((*Out)->os());
+  return !reportError(Diags, (*Out)->commit());
+}
+
+/// With --output-dir: M, the changes a report proposes, as a migration pair
+/// for --migrate; false after reporting an error.
+static bool writeProposedMigration(Context &Ctx, db::Connection &Conn,
+                                   const diff::Migration &M, StringRef Mode) {
+  if (!Flags.writesDirectory() || M.Up.empty())
+    return true;
+  diff::ScriptHeader H;
+  H.From = ("database " + Conn.getDescription()).str();
+  H.To = ("what bk-migrate " + Mode + " proposes").str();
+  H.Generator = ("bk-migrate " + Mode).str();
+  return Flags.write(Ctx, M, H, Flags.diffOptions());
+}
+
 /// --analyze: the rules over the live catalog and the database checks;
 /// exit 1 on findings at or above --fail-severity.
 static int runAnalyze(Context &Ctx) {
@@ -177,34 +234,101 @@ static int runAnalyze(Context &Ctx) {
   Info.Files = Files;
   Info.Config = &Config;
   Info.ToolName = "bk-migrate --analyze";
-  auto Out = OutputFile::create(Flags.getOutputFilename());
-  if (!Out) {
-    reportError(Diags, Out.takeError());
-    return failWithDiagnostics(Diags);
-  }
-  if (Flags.getFormat() == diff::OutputFormat::JSON)
-    lint::writeJSONReport((*Out)->os(), *Findings, Info);
-  else
-    lint::writeTextReport((*Out)->os(), Diags, *Findings, Info,
-                          /*UseColor=*/false);
-  if (reportError(Diags, (*Out)->commit()))
-    return failWithDiagnostics(Diags);
+  bool Written = writeReport(Diags, [&](raw_ostream &OS) {
+    if (Flags.getFormat() == diff::OutputFormat::JSON)
+      lint::writeJSONReport(OS, *Findings, Info);
+    else
+      lint::writeTextReport(OS, Diags, *Findings, Info, /*UseColor=*/false);
+  });
   // --output-dir: the fixes as a migration pair for --migrate.
-  if (Flags.writesDirectory()) {
-    diff::Migration M = fixesAsMigration(*Findings);
-    if (!M.Up.empty()) {
-      diff::ScriptHeader H;
-      H.From = ("database " + Conn->getDescription()).str();
-      H.To = "the fixes of bk-migrate --analyze";
-      H.Generator = "bk-migrate --analyze";
-      if (!Flags.write(Ctx, M, H, Flags.diffOptions()))
-        return failWithDiagnostics(Diags);
-    }
-  }
+  if (!Written || !writeProposedMigration(
+                      Ctx, *Conn, fixesAsMigration(*Findings), "--analyze"))
+    return failWithDiagnostics(Diags);
   Diags.flush();
   for (const Diagnostic &D : *Findings)
     if (D.Sev >= Config.FailSeverity)
       return ExitFindings;
+  return ExitSuccess;
+}
+
+/// The suggestions as a migration: each index created concurrently, with
+/// its evidence; down drops them.
+static diff::Migration suggestionsAsMigration(const advisor::AdvisorResult &R) {
+  diff::Migration M;
+  for (const advisor::Suggestion &S : R.Suggestions) {
+    std::string Index = schema::quoteIdentifier(S.Index.Schema) + "." +
+                        schema::quoteIdentifier(S.Name);
+    std::string Table = S.Index.Schema + "." + S.Index.Table;
+    diff::Step Up;
+    Up.SQL = S.Index.createSQL(S.Name, /*Concurrently=*/true) + ";";
+    Up.Change = diff::ChangeKind::Create;
+    Up.Object = "index " + S.Index.Schema + "." + S.Name;
+    Up.Lock = "SHARE UPDATE EXCLUSIVE";
+    Up.LockedRelation = Table;
+    Up.NoTransaction = true;
+    Up.Note = advisor::describeEvidence(S);
+    M.Up.Steps.push_back(Up);
+    diff::Step Down;
+    Down.SQL = "DROP INDEX CONCURRENTLY IF EXISTS " + Index + ";";
+    Down.Change = diff::ChangeKind::Drop;
+    Down.Object = Up.Object;
+    Down.Lock = Up.Lock;
+    Down.LockedRelation = Table;
+    Down.NoTransaction = true;
+    M.Down.Steps.insert(M.Down.Steps.begin(), Down);
+  }
+  return M;
+}
+
+/// --suggest-indexes: the workload, planned with candidate indexes; the
+/// report on stdout (or -o), the migration with --output-dir.
+static int runSuggestIndexes(Context &Ctx) {
+  DiagnosticEngine &Diags = Ctx.getDiags();
+  // The workload file first: a typo there needs no server.
+  std::vector<advisor::WorkloadQuery> Queries;
+  if (Workload.getNumOccurrences() &&
+      !advisor::readWorkloadFiles(Ctx, Workload, Queries))
+    return failWithDiagnostics(Diags);
+  std::unique_ptr<db::Connection> Conn = openConnection(Ctx);
+  if (!Conn)
+    return failWithDiagnostics(Diags);
+  if (!Workload.getNumOccurrences()) {
+    std::string Note;
+    Expected<std::vector<advisor::WorkloadQuery>> Seen =
+        advisor::readStatementStatistics(*Conn, MaxQueries, Note);
+    if (!Seen) {
+      reportError(Diags, Seen.takeError());
+      return failWithDiagnostics(Diags);
+    }
+    if (!Note.empty())
+      Diags.note(Conn->getLoc(), Note);
+    Queries = std::move(*Seen);
+  }
+  std::unique_ptr<schema::Catalog> Live = readLiveCatalog(Ctx, *Conn);
+  if (!Live)
+    return failWithDiagnostics(Diags);
+  advisor::AdvisorOptions Opts;
+  Opts.MinQueryGain = MinGain / 100.0;
+  Opts.UseHypoPG = !NoHypoPG;
+  Expected<advisor::AdvisorResult> R =
+      advisor::suggestIndexes(*Conn, *Live, Queries, Opts);
+  if (!R) {
+    reportError(Diags, R.takeError());
+    return failWithDiagnostics(Diags);
+  }
+  if (!R->Evaluated)
+    Diags.note(Conn->getLoc(), "indexes not evaluated: " + R->NotEvaluated);
+  bool Written = writeReport(Diags, [&](raw_ostream &OS) {
+    if (Flags.getFormat() == diff::OutputFormat::JSON)
+      advisor::writeJSONReport(OS, *R, Queries);
+    else
+      advisor::writeTextReport(OS, *R, Queries);
+  });
+  if (!Written ||
+      !writeProposedMigration(Ctx, *Conn, suggestionsAsMigration(*R),
+                              "--suggest-indexes"))
+    return failWithDiagnostics(Diags);
+  Diags.flush();
   return ExitSuccess;
 }
 
@@ -236,6 +360,8 @@ int main(int argc, char **argv) {
                    "bk-migrate: a live PostgreSQL database and its "
                    "migrations\n\n"
                    "  bk-migrate --connection URL --analyze [--format json]\n"
+                   "  bk-migrate --connection URL --suggest-indexes "
+                   "[--workload FILE] [--output-dir DIR --name SLUG]\n"
                    "  bk-migrate --connection URL --compare desired.sql "
                    "[-o up.sql] [--down down.sql]\n"
                    "  bk-migrate --connection URL --migrate FILE|DIR "
@@ -246,25 +372,37 @@ int main(int argc, char **argv) {
   Context Ctx;
   configureDiagnostics(Ctx, "bk-migrate");
   DiagnosticEngine &Diags = Ctx.getDiags();
-  bool Analyzing = Analyze, Comparing = Compare.getNumOccurrences(),
+  bool Analyzing = Analyze, Suggesting = SuggestIndexes,
+       Comparing = Compare.getNumOccurrences(),
        Migrating = Migrate.getNumOccurrences(),
        RollingBack = Rollback.getNumOccurrences();
-  if (Analyzing + Comparing + Migrating + RollingBack != 1)
-    return usageError(Diags, "give one of --analyze, --compare desired.sql, "
-                             "--migrate FILE|DIR or --rollback DIR (see "
-                             "--help)");
+  if (Analyzing + Suggesting + Comparing + Migrating + RollingBack != 1)
+    return usageError(Diags, "give one of --analyze, --suggest-indexes, "
+                             "--compare desired.sql, --migrate FILE|DIR or "
+                             "--rollback DIR (see --help)");
+  if (!Suggesting &&
+      (Workload.getNumOccurrences() || MaxQueries.getNumOccurrences() ||
+       MinGain.getNumOccurrences() || NoHypoPG))
+    return usageError(Diags, "--workload, --max-queries, --min-gain and "
+                             "--no-hypopg go with --suggest-indexes");
   if (!ConnectionString.getNumOccurrences())
     return usageError(
-        Diags, std::string(Analyzing   ? "--analyze"
-                           : Comparing ? "--compare"
-                           : Migrating ? "--migrate"
-                                       : "--rollback") +
+        Diags, std::string(Analyzing    ? "--analyze"
+                           : Suggesting ? "--suggest-indexes"
+                           : Comparing  ? "--compare"
+                           : Migrating  ? "--migrate"
+                                        : "--rollback") +
                    " needs --connection URL (or --connection env for the PG* "
                    "environment)");
   if (Analyzing) {
     if (!Flags.validate(Diags))
       return failWithDiagnostics(Diags);
     return runAnalyze(Ctx);
+  }
+  if (Suggesting) {
+    if (!Flags.validate(Diags))
+      return failWithDiagnostics(Diags);
+    return runSuggestIndexes(Ctx);
   }
   if (DryRun && Comparing)
     return usageError(Diags, "--dry-run goes with --migrate or --rollback");
