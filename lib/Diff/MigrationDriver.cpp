@@ -3,6 +3,7 @@
 #include "bk/Diff/MigrationDriver.h"
 #include "bk/SQL/Parser.h"
 #include "bk/Support/Error.h"
+#include "bk/Support/InputFiles.h"
 #include "bk/Support/OutputFile.h"
 #include "bk/Support/ToolMain.h"
 

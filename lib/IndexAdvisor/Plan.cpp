@@ -283,11 +283,29 @@ void readConjuncts(TokenRange T, std::vector<Predicate> &Out) {
 
 } // namespace
 
+/// Whether T reads as one expression could: no scanner error, no ';',
+/// brackets balanced and matched. The server's quals always do; anything
+/// else is not read at all, so no candidate can carry it into SQL.
+static bool isWellFormed(TokenRange T) {
+  std::string Open;
+  for (const Token &Tok : T) {
+    if (Tok.is(TokenKind::Error) || Tok.isPunctuation(';'))
+      return false;
+    if (isOpen(Tok)) {
+      Open += Tok.Text.front();
+    } else if (isClose(Tok)) {
+      if (Open.empty() || Open.back() != (Tok.Text.front() == ')' ? '(' : '['))
+        return false;
+      Open.pop_back();
+    }
+  }
+  return Open.empty();
+}
+
 std::vector<Predicate> readQual(StringRef Qual) {
   std::vector<Token> Tokens = sql::tokenize(Qual);
   std::vector<Predicate> Out;
-  if (llvm::any_of(Tokens,
-                   [](const Token &T) { return T.is(TokenKind::Error); }))
+  if (!isWellFormed(Tokens))
     return Out;
   readConjuncts(Tokens, Out);
   return Out;
@@ -295,6 +313,8 @@ std::vector<Predicate> readQual(StringRef Qual) {
 
 Optional<ColumnRef> readColumnEntry(StringRef Entry) {
   std::vector<Token> Tokens = sql::tokenize(Entry);
+  if (!isWellFormed(Tokens))
+    return None;
   TokenRange T = Tokens;
   // `t.title DESC NULLS LAST`, `t.title USING <`.
   for (size_t I = 0; I < T.size(); ++I)

@@ -4,6 +4,7 @@
 
 #include "bk/SQL/Parser.h"
 #include "bk/Support/Error.h"
+#include "bk/Support/InputFiles.h"
 
 #include "llvm/ADT/StringSwitch.h"
 
@@ -49,15 +50,19 @@ readStatementStatistics(db::Connection &Conn, unsigned Limit,
     return Out;
   }
   // The extension's view may live in any schema: find it through the
-  // search path, as a user's query would.
+  // search path, as a user's query would. Statements run inside functions
+  // are told apart from 14 on.
+  std::string TopLevel =
+      Conn.getServerVersion() >= 140000 ? "AND s.toplevel " : "";
   Expected<db::QueryResult> R = Conn.query(
       "SELECT s.queryid::text AS queryid, s.query, s.calls::text AS calls "
       "FROM pg_stat_statements s JOIN pg_catalog.pg_database d ON d.oid = "
-      "s.dbid WHERE d.datname = pg_catalog.current_database() AND s.toplevel "
-      "AND s.query ~* '^\\s*(select|with|update|delete|table)\\M' AND "
-      "s.query !~* '\\m(pg_catalog|information_schema)\\.|hypopg_|"
-      "pg_stat_statements' "
-      "ORDER BY s.total_exec_time DESC, s.queryid LIMIT $1",
+      "s.dbid WHERE d.datname = pg_catalog.current_database() " +
+          TopLevel +
+          "AND s.query ~* '^\\s*(select|with|update|delete|table)\\M' AND "
+          "s.query !~* '\\m(pg_catalog|information_schema)\\.|hypopg_|"
+          "pg_stat_statements' "
+          "ORDER BY s.total_exec_time DESC, s.queryid LIMIT $1",
       {std::to_string(Limit)});
   if (!R)
     return R.takeError();

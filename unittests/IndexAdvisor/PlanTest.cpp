@@ -72,6 +72,9 @@ TEST(PlanTest, IgnoresWhatNoIndexServes) {
   EXPECT_EQ(read("((a.x + b.y) = 3)"), V{});
   // Garbage in, nothing out.
   EXPECT_EQ(read("(a.x = 'unterminated"), V{});
+  EXPECT_EQ(read("(lower(a.x;y) = 1)"), V{});
+  EXPECT_EQ(read("(lower(a.x] = 1)"), V{});
+  EXPECT_EQ(read("(a.x = 1))"), V{});
   EXPECT_EQ(read(""), V{});
 }
 

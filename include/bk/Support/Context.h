@@ -20,16 +20,8 @@
 #include "llvm/Support/StringSaver.h"
 
 #include <memory>
-#include <string>
-#include <vector>
 
 namespace bk {
-
-/// The input files Path names: Path itself (a file, or "-" for stdin), or
-/// for a directory the files in it whose names end with Extension, in name
-/// order. An error (located at Path) when the directory cannot be read.
-llvm::Expected<std::vector<std::string>>
-expandInputPath(llvm::StringRef Path, llvm::StringRef Extension);
 
 class Context {
 public:
