@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """bench/job-suggest.py - bk-migrate --suggest-indexes on the Join Order Benchmark.
 
-    bench/job-suggest.py [--dbname job] [--bk-migrate PATH] [--json FILE]
+    bench/job-suggest.py [--dbname job] [--bk-migrate PATH] [--json FILE] [--offline]
 
 The Join Order Benchmark (../shared/corpus/sql/job) is IMDB's schema with no
 foreign keys, the 23 foreign-key indexes its authors add (fkindexes.sql) and
@@ -10,7 +10,8 @@ foreign keys, the 23 foreign-key indexes its authors add (fkindexes.sql) and
 
     bk-migrate --connection dbname=DB --suggest-indexes --workload queries/ --format json
 
-once, under wait4(2), and scores the suggestions against fkindexes.sql:
+once, under wait4(2) (with --offline: `--ddl schema.sql` instead of a
+database, the unproven candidates the queries' text asks for), and scores the suggestions against fkindexes.sql:
 
 - recall: the foreign-key indexes the suggestions serve, exactly (an index on
   that one column) and by leading column (a suggestion led by the column, which
@@ -68,9 +69,11 @@ def planner_ceiling(dbname, wanted):
     return [(t, c) for t, c in wanted if "%s_%s" % (t, c) in used]
 
 
-def run(bk, dbname):
-    cmd = [bk, "--connection", "dbname=" + dbname, "--suggest-indexes",
-           "--workload", os.path.join(JOB, "queries"), "--format", "json"]
+def run(bk, dbname, offline):
+    source = (["--ddl", os.path.join(JOB, "schema.sql")] if offline
+              else ["--connection", "dbname=" + dbname])
+    cmd = [bk] + source + ["--suggest-indexes", "--workload",
+                           os.path.join(JOB, "queries"), "--format", "json"]
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
     out = proc.stdout.read()
@@ -86,6 +89,9 @@ def main():
     ap.add_argument("--dbname", default="job")
     ap.add_argument("--bk-migrate")
     ap.add_argument("--json", help="also write bk-migrate's report here")
+    ap.add_argument("--offline", action="store_true",
+                    help="no database: --ddl schema.sql, the candidates the "
+                         "queries' text asks for (unproven)")
     args = ap.parse_args()
     if not os.path.isdir(JOB):
         print("job-suggest: skipped, no corpus at " + JOB)
@@ -93,11 +99,11 @@ def main():
     bk = find_tool("bk-migrate", args.bk_migrate)
     if not bk:
         sys.exit("job-suggest: build bk-migrate first (build/bin or BK_BUILD_DIR)")
-    report, wall, cpu = run(bk, args.dbname)
+    report, wall, cpu = run(bk, args.dbname, args.offline)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(report, f, indent=2)
-    if not report["evaluated"]:
+    if not report["evaluated"] and not args.offline:
         sys.exit("job-suggest: not evaluated: " + report.get("notEvaluated", "?"))
 
     wanted = fk_indexes()
@@ -122,22 +128,27 @@ def main():
     print("suggestions not led by a foreign-key column (%d):" % len(others))
     for s in others:
         print("  " + s["sql"])
-    no_gain = [s["name"] for s in suggestions if s["cost"]["without"] <= s["cost"]["with"]]
+    no_gain = [s["name"] for s in suggestions
+               if not args.offline and s["cost"]["without"] <= s["cost"]["with"]]
     print("suggestions without a cost gain of their own: %d%s" %
           (len(no_gain), (" " + ", ".join(no_gain)) if no_gain else ""))
-    cost = report["workloadCost"]
-    print("workload cost %d -> %d (%.1f%%), %d candidates, %d plans" %
-          (cost["before"], cost["after"],
-           100.0 * (cost["after"] - cost["before"]) / max(cost["before"], 1),
-           report["candidates"], report["plans"]))
-    ceiling = planner_ceiling(args.dbname, wanted)
-    print("foreign-key indexes the planner uses when exactly the 23 exist: %d (not: %s)" %
-          (len(ceiling), ", ".join("%s.%s" % w for w in wanted if w not in ceiling)))
+    if args.offline:
+        ceiling = "n/a (no server)"
+    else:
+        cost = report["workloadCost"]
+        print("workload cost %d -> %d (%.1f%%), %d candidates, %d plans" %
+              (cost["before"], cost["after"],
+               100.0 * (cost["after"] - cost["before"]) / max(cost["before"], 1),
+               report["candidates"], report["plans"]))
+        used = planner_ceiling(args.dbname, wanted)
+        print("foreign-key indexes the planner uses when exactly the 23 exist: %d (not: %s)" %
+              (len(used), ", ".join("%s.%s" % w for w in wanted if w not in used)))
+        ceiling = str(len(used))
     recall_led = sum(1 for w in wanted if w in led)
     recall_exact = sum(1 for w in wanted if w in exact)
-    print("job-suggest: recall %d/%d (leading column), %d/%d exact, planner's ceiling %d; "
+    print("job-suggest: recall %d/%d (leading column), %d/%d exact, planner's ceiling %s; "
           "%d suggestions, %d not foreign-key indexes; %.1f s wall, %.1f CPU-s (bk-migrate)" %
-          (recall_led, len(wanted), recall_exact, len(wanted), len(ceiling),
+          (recall_led, len(wanted), recall_exact, len(wanted), ceiling,
            len(suggestions), len(others), wall, cpu))
 
 

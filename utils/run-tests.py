@@ -52,7 +52,7 @@ FUZZ_SEEDS = {
     'bk-diff-fuzzer': ('.sql',),
     'bk-load-fuzzer': ('.hlog',),
     'bk-routes-fuzzer': ('.ts', '.js', '.mjs', '.cjs'),
-    'bk-plan-fuzzer': ('.explain.json',),
+    'bk-plan-fuzzer': ('.explain.json', '.sql'),
 }
 
 

@@ -283,14 +283,6 @@ Error Search::describe(ArrayRef<size_t> Kept) {
   Expected<StringMap<int64_t>> Written = readRowsWritten(Session.connection());
   if (!Written)
     return Written.takeError();
-  StringSet<> Names;
-  auto IsTaken = [&](StringRef Schema, StringRef Name) {
-    if (Names.count((Schema + "." + Name).str()))
-      return true;
-    const schema::Schema *S = C.findSchema(Schema);
-    return S && (S->findTable(Name) || S->findView(Name) ||
-                 S->findSequence(Name) || S->findIndex(Name));
-  };
   for (size_t Cand : Kept) {
     Suggestion S;
     S.Index = Pool[Cand];
@@ -324,11 +316,7 @@ Error Search::describe(ArrayRef<size_t> Kept) {
                             B.CostWithout - B.CostWith;
                    });
   // Named in that order: the first gets PostgreSQL's own choice.
-  for (Suggestion &S : Result.Suggestions) {
-    S.Name = S.Index.chooseName(
-        [&](StringRef N) { return IsTaken(S.Index.Schema, N); });
-    Names.insert(S.Index.Schema + "." + S.Name);
-  }
+  nameSuggestions(C, Result.Suggestions);
   return Error::success();
 }
 
@@ -355,6 +343,20 @@ Error Search::run(const StatisticsMap &Stats) {
 }
 
 } // namespace
+
+void nameSuggestions(const schema::Catalog &C,
+                     std::vector<Suggestion> &Suggestions) {
+  StringSet<> Given;
+  for (Suggestion &S : Suggestions) {
+    const schema::Schema *Sch = C.findSchema(S.Index.Schema);
+    S.Name = S.Index.chooseName([&](StringRef N) {
+      return Given.count((S.Index.Schema + "." + N).str()) ||
+             (Sch && (Sch->findTable(N) || Sch->findView(N) ||
+                      Sch->findSequence(N) || Sch->findIndex(N)));
+    });
+    Given.insert(S.Index.Schema + "." + S.Name);
+  }
+}
 
 Expected<AdvisorResult> suggestIndexes(db::Connection &Conn,
                                        const schema::Catalog &C,

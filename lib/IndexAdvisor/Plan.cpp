@@ -66,28 +66,11 @@ void forEachTopLevel(TokenRange T, function_ref<bool(size_t)> F) {
   }
 }
 
-bool isName(const Token &T) {
-  return T.is(TokenKind::Word) || T.is(TokenKind::QuotedIdentifier);
-}
-
-std::string unquote(const Token &T) {
-  if (!T.is(TokenKind::QuotedIdentifier) || !T.Text.startswith("\""))
-    return T.Text.str();
-  std::string Out;
-  StringRef Body = T.Text.drop_front().drop_back();
-  for (size_t I = 0; I < Body.size(); ++I) {
-    Out += Body[I];
-    if (Body[I] == '"' && I + 1 < Body.size() && Body[I + 1] == '"')
-      ++I;
-  }
-  return Out;
-}
-
 /// Whether T[I] starts `alias.column` (not `schema.function(`, not the
 /// middle of `a.b.c`).
 bool isColumnRefAt(TokenRange T, size_t I) {
-  return I + 2 < T.size() && isName(T[I]) && T[I + 1].isPunctuation('.') &&
-         isName(T[I + 2]) && (I == 0 || !T[I - 1].isPunctuation('.')) &&
+  return I + 2 < T.size() && T[I].isName() && T[I + 1].isPunctuation('.') &&
+         T[I + 2].isName() && (I == 0 || !T[I - 1].isPunctuation('.')) &&
          (I + 3 >= T.size() ||
           (!T[I + 3].isPunctuation('(') && !T[I + 3].isPunctuation('.')));
 }
@@ -152,14 +135,14 @@ Operand readOperand(TokenRange T) {
     T = Head;
   if (T.size() == 3 && isColumnRefAt(T, 0)) {
     O.Kind = OperandKind::Column;
-    O.Column = {unquote(T[0]), unquote(T[2])};
+    O.Column = {T[0].name(), T[2].name()};
     return O;
   }
   StringSet<> Aliases;
   bool Literal = true;
   for (size_t I = 0; I < T.size(); ++I) {
     if (isColumnRefAt(T, I)) {
-      Aliases.insert(unquote(T[I]));
+      Aliases.insert(T[I].name());
       I += 2;
       continue;
     }
@@ -325,9 +308,9 @@ Optional<ColumnRef> readColumnEntry(StringRef Entry) {
     }
   // EXPLAIN leaves a column unqualified when the query has one relation.
   TokenRange Bare = stripParens(T);
-  if (Bare.size() == 1 && isName(Bare[0]) && !Bare[0].isWord("null") &&
+  if (Bare.size() == 1 && Bare[0].isName() && !Bare[0].isWord("null") &&
       !Bare[0].isWord("true") && !Bare[0].isWord("false"))
-    return ColumnRef{"", unquote(Bare[0])};
+    return ColumnRef{"", Bare[0].name()};
   Operand O = readOperand(T);
   if (O.Kind != OperandKind::Column)
     return None;

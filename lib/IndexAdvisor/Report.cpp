@@ -53,11 +53,12 @@ void writeTextReport(raw_ostream &OS, const AdvisorResult &R,
   for (const QueryOutcome &Q : R.Queries)
     Planned += Q.Planned;
   OS << "workload: " << plural(Workload.size(), "query", "queries") << ", "
-     << Planned << " planned; "
+     << Planned << (R.FromText ? " read; " : " planned; ")
      << plural(R.Candidates, "candidate index", "candidate indexes");
   if (!R.Evaluated) {
-    OS << ", not evaluated: " << R.NotEvaluated << "\n"
-       << "no index is suggested without HypoPG's proof\n";
+    OS << ", not evaluated: " << R.NotEvaluated << "\n";
+    if (R.Suggestions.empty())
+      OS << "no index is suggested without HypoPG's proof\n";
   } else {
     OS << ", " << R.Plans << " plans\n"
        << "workload cost (planner units, weighted by calls): "
@@ -70,9 +71,15 @@ void writeTextReport(raw_ostream &OS, const AdvisorResult &R,
   for (const Suggestion &S : R.Suggestions) {
     OS << "\n"
        << ++N << ". " << S.Index.createSQL(S.Name, true) << ";\n"
-       << "   " << S.Index.kind() << "; " << describeEvidence(S) << "\n"
-       << "   the table has " << plural(S.ExistingIndexes, "index", "indexes")
-       << "\n   queries:";
+       << "   " << S.Index.kind() << "; ";
+    if (R.Evaluated)
+      OS << describeEvidence(S) << "\n"
+         << "   the table has " << plural(S.ExistingIndexes, "index", "indexes")
+         << "\n";
+    else
+      OS << "asked for by " << plural(S.Queries.size(), "query", "queries")
+         << ", not proven\n";
+    OS << "   queries:";
     const size_t Shown = 5;
     for (size_t I = 0; I < S.Queries.size() && I < Shown; ++I)
       OS << (I ? ", " : " ") << Workload[S.Queries[I]].Label;
@@ -86,8 +93,8 @@ void writeTextReport(raw_ostream &OS, const AdvisorResult &R,
       if (First)
         OS << "\n";
       First = false;
-      OS << "not planned: " << Workload[Q].Label << ": " << R.Queries[Q].Problem
-         << "\n";
+      OS << (R.FromText ? "not read: " : "not planned: ") << Workload[Q].Label
+         << ": " << R.Queries[Q].Problem << "\n";
     }
 }
 
@@ -96,6 +103,7 @@ void writeJSONReport(raw_ostream &OS, const AdvisorResult &R,
   json::OStream J(OS, 2);
   J.object([&] {
     J.attribute("evaluated", R.Evaluated);
+    J.attribute("fromText", R.FromText);
     if (!R.Evaluated)
       J.attribute("notEvaluated", R.NotEvaluated);
     J.attribute("queries", static_cast<int64_t>(Workload.size()));

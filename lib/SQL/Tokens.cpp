@@ -7,6 +7,8 @@
 
 #include "bk/SQL/Tokens.h"
 
+#include "bk/Schema/Schema.h"
+
 #include "Lexer.h"
 
 #include "PostgreSQLParser.h"
@@ -57,6 +59,12 @@ static TokenKind kindOf(size_t Type, StringRef Text) {
                   C == '_' || C >= 0x80;
     return Letter ? TokenKind::Word : TokenKind::Operator;
   }
+}
+
+std::string Token::name() const {
+  if (Kind == TokenKind::Word || Text.startswith("\""))
+    return schema::normalizeIdentifier(Text);
+  return Text.str();
 }
 
 std::vector<Token> tokenize(StringRef Text) {

@@ -22,6 +22,7 @@
 #include "bk/Diff/Diff.h"
 #include "bk/Diff/MigrationDriver.h"
 #include "bk/IndexAdvisor/Advisor.h"
+#include "bk/IndexAdvisor/Offline.h"
 #include "bk/LintDriver/Report.h"
 #include "bk/LintDriver/RuleFlags.h"
 #include "bk/Migrate/Runner.h"
@@ -94,6 +95,13 @@ static cl::opt<std::string> Workload(
     cl::desc("With --suggest-indexes: the queries (a .sql file, a directory "
              "of them or '-') instead of pg_stat_statements"),
     cl::value_desc("file|dir"), cl::cat(Cat));
+static cl::opt<std::string>
+    DDL("ddl",
+        cl::desc("With --suggest-indexes and --workload, instead of "
+                 "--connection: the schema (a DDL file, a directory of .sql "
+                 "files or '-'); the indexes the queries' text asks for, "
+                 "unproven"),
+        cl::value_desc("schema.sql"), cl::cat(Cat));
 static cl::opt<unsigned> MaxQueries(
     "max-queries",
     cl::desc("With --suggest-indexes: read at most this many statements "
@@ -192,12 +200,12 @@ static bool writeReport(DiagnosticEngine &Diags,
 
 /// With --output-dir: M, the changes a report proposes, as a migration pair
 /// for --migrate; false after reporting an error.
-static bool writeProposedMigration(Context &Ctx, db::Connection &Conn,
+static bool writeProposedMigration(Context &Ctx, StringRef From,
                                    const diff::Migration &M, StringRef Mode) {
   if (!Flags.writesDirectory() || M.Up.empty())
     return true;
   diff::ScriptHeader H;
-  H.From = ("database " + Conn.getDescription()).str();
+  H.From = From.str();
   H.To = ("what bk-migrate " + Mode + " proposes").str();
   H.Generator = ("bk-migrate " + Mode).str();
   return Flags.write(Ctx, M, H, Flags.diffOptions());
@@ -241,8 +249,9 @@ static int runAnalyze(Context &Ctx) {
       lint::writeTextReport(OS, Diags, *Findings, Info, /*UseColor=*/false);
   });
   // --output-dir: the fixes as a migration pair for --migrate.
-  if (!Written || !writeProposedMigration(
-                      Ctx, *Conn, fixesAsMigration(*Findings), "--analyze"))
+  if (!Written ||
+      !writeProposedMigration(Ctx, "database " + Conn->getDescription().str(),
+                              fixesAsMigration(*Findings), "--analyze"))
     return failWithDiagnostics(Diags);
   Diags.flush();
   for (const Diagnostic &D : *Findings)
@@ -280,8 +289,26 @@ static diff::Migration suggestionsAsMigration(const advisor::AdvisorResult &R) {
   return M;
 }
 
-/// --suggest-indexes: the workload, planned with candidate indexes; the
-/// report on stdout (or -o), the migration with --output-dir.
+/// The advisor's report on stdout (or -o), the migration with --output-dir.
+static int reportSuggestions(Context &Ctx, const advisor::AdvisorResult &R,
+                             ArrayRef<advisor::WorkloadQuery> Queries,
+                             StringRef From) {
+  DiagnosticEngine &Diags = Ctx.getDiags();
+  bool Written = writeReport(Diags, [&](raw_ostream &OS) {
+    if (Flags.getFormat() == diff::OutputFormat::JSON)
+      advisor::writeJSONReport(OS, R, Queries);
+    else
+      advisor::writeTextReport(OS, R, Queries);
+  });
+  if (!Written || !writeProposedMigration(Ctx, From, suggestionsAsMigration(R),
+                                          "--suggest-indexes"))
+    return failWithDiagnostics(Diags);
+  Diags.flush();
+  return ExitSuccess;
+}
+
+/// --suggest-indexes: the workload, planned with candidate indexes (or, with
+/// --ddl, read from its text).
 static int runSuggestIndexes(Context &Ctx) {
   DiagnosticEngine &Diags = Ctx.getDiags();
   // The workload file first: a typo there needs no server.
@@ -289,6 +316,16 @@ static int runSuggestIndexes(Context &Ctx) {
   if (Workload.getNumOccurrences() &&
       !advisor::readWorkloadFiles(Ctx, Workload, Queries))
     return failWithDiagnostics(Diags);
+  // No server: the queries' text against the schema file.
+  if (DDL.getNumOccurrences()) {
+    std::unique_ptr<schema::Catalog> Schema =
+        diff::readSchemaArgument(Ctx, DDL);
+    if (!Schema)
+      return failWithDiagnostics(Diags);
+    advisor::AdvisorResult R =
+        advisor::suggestFromText(*Schema, Queries, advisor::AdvisorOptions());
+    return reportSuggestions(Ctx, R, Queries, "schema " + DDL);
+  }
   std::unique_ptr<db::Connection> Conn = openConnection(Ctx);
   if (!Conn)
     return failWithDiagnostics(Diags);
@@ -318,18 +355,8 @@ static int runSuggestIndexes(Context &Ctx) {
   }
   if (!R->Evaluated)
     Diags.note(Conn->getLoc(), "indexes not evaluated: " + R->NotEvaluated);
-  bool Written = writeReport(Diags, [&](raw_ostream &OS) {
-    if (Flags.getFormat() == diff::OutputFormat::JSON)
-      advisor::writeJSONReport(OS, *R, Queries);
-    else
-      advisor::writeTextReport(OS, *R, Queries);
-  });
-  if (!Written ||
-      !writeProposedMigration(Ctx, *Conn, suggestionsAsMigration(*R),
-                              "--suggest-indexes"))
-    return failWithDiagnostics(Diags);
-  Diags.flush();
-  return ExitSuccess;
+  return reportSuggestions(Ctx, *R, Queries,
+                           "database " + Conn->getDescription().str());
 }
 
 /// --migrate / --rollback: the files, then the server; exit 0 done (or
@@ -362,6 +389,8 @@ int main(int argc, char **argv) {
                    "  bk-migrate --connection URL --analyze [--format json]\n"
                    "  bk-migrate --connection URL --suggest-indexes "
                    "[--workload FILE] [--output-dir DIR --name SLUG]\n"
+                   "  bk-migrate --ddl schema.sql --suggest-indexes "
+                   "--workload FILE\n"
                    "  bk-migrate --connection URL --compare desired.sql "
                    "[-o up.sql] [--down down.sql]\n"
                    "  bk-migrate --connection URL --migrate FILE|DIR "
@@ -385,7 +414,12 @@ int main(int argc, char **argv) {
        MinGain.getNumOccurrences() || NoHypoPG))
     return usageError(Diags, "--workload, --max-queries, --min-gain and "
                              "--no-hypopg go with --suggest-indexes");
-  if (!ConnectionString.getNumOccurrences())
+  if (DDL.getNumOccurrences() &&
+      (!Suggesting || !Workload.getNumOccurrences() ||
+       ConnectionString.getNumOccurrences()))
+    return usageError(Diags, "--ddl goes with --suggest-indexes and "
+                             "--workload, instead of --connection");
+  if (!ConnectionString.getNumOccurrences() && !DDL.getNumOccurrences())
     return usageError(
         Diags, std::string(Analyzing    ? "--analyze"
                            : Suggesting ? "--suggest-indexes"

@@ -1,14 +1,16 @@
 //===- plan-fuzzer.cpp - libFuzzer target for the index advisor's reader --===//
 //
 // Arbitrary bytes as EXPLAIN (VERBOSE, FORMAT JSON) output and as one qual
-// through lib/IndexAdvisor's plan reader, then the candidates of every
-// relation read. Beyond "no crash, no hang, no sanitizer report", every
+// through lib/IndexAdvisor's plan reader, and as a query read without a
+// server against a small schema (QueryShape.cpp), then the candidates of
+// every relation read. Beyond "no crash, no hang, no sanitizer report", every
 // candidate's CREATE INDEX must be one statement PostgreSQL's scanner reads
 // without error, with balanced parentheses and at least one key.
 //
 //===----------------------------------------------------------------------===//
 
 #include "bk/IndexAdvisor/Candidates.h"
+#include "bk/IndexAdvisor/Offline.h"
 #include "bk/IndexAdvisor/Plan.h"
 #include "bk/SQL/Tokens.h"
 
@@ -51,6 +53,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   Single.Predicates = readQual(Text);
   for (const IndexCandidate &C : candidatesFor(Single, Stats, Opts))
     check(C);
+  static const schema::Catalog Shop = [] {
+    schema::Catalog C;
+    C.Schemas.emplace_back();
+    C.Schemas.back().Name = "public";
+    C.Schemas.back().Tables.emplace_back();
+    schema::Table &T = C.Schemas.back().Tables.back();
+    T.Name = "t";
+    for (const char *Name : {"a", "b", "c"}) {
+      T.Columns.emplace_back();
+      T.Columns.back().Name = Name;
+    }
+    return C;
+  }();
+  std::string Problem;
+  for (const RelationScan &R : readQueryShape(Text, Shop, "public", Problem))
+    for (const IndexCandidate &C : candidatesFor(R, Stats, Opts))
+      check(C);
   Expected<PlanSummary> P = readPlan(Text);
   if (!P) {
     consumeError(P.takeError());

@@ -107,6 +107,9 @@ struct AdvisorResult {
   /// plans ask for, untested, and NotEvaluated says why.
   bool Evaluated = false;
   std::string NotEvaluated;
+  /// Read from the queries' text without a server (Offline.h): Queries'
+  /// Planned means read.
+  bool FromText = false;
   std::vector<QueryOutcome> Queries;
   std::vector<Suggestion> Suggestions;
   size_t Candidates = 0;
@@ -122,6 +125,11 @@ llvm::Expected<AdvisorResult>
 suggestIndexes(db::Connection &Conn, const schema::Catalog &C,
                llvm::ArrayRef<WorkloadQuery> Workload,
                const AdvisorOptions &Opts);
+
+/// Names each suggestion as PostgreSQL would name the index, in order,
+/// avoiding the relation names of C and the names given before.
+void nameSuggestions(const schema::Catalog &C,
+                     std::vector<Suggestion> &Suggestions);
 
 /// The report: the suggestions with their evidence, then the queries that
 /// could not be planned.

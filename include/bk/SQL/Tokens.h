@@ -12,6 +12,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <string>
 #include <vector>
 
 namespace bk {
@@ -49,6 +50,14 @@ struct Token {
   bool isPunctuation(char C) const {
     return Kind == TokenKind::Punctuation && Text.size() == 1 && Text[0] == C;
   }
+  /// A Word or a QuotedIdentifier: what can name a column or table.
+  bool isName() const {
+    return Kind == TokenKind::Word || Kind == TokenKind::QuotedIdentifier;
+  }
+  /// The name a Word or QuotedIdentifier stands for, as PostgreSQL reads
+  /// it: unquoted names fold to lower case (ASCII only), quoted ones lose
+  /// their quotes.
+  std::string name() const;
 };
 
 /// The tokens of Text (valid UTF-8, which must outlive them), without
