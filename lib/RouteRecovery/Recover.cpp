@@ -208,6 +208,14 @@ public:
   Assembler(Program &P, api::API &A) : P(P), A(A), Zod(P, A.Schemas) {}
 
   void add(const Route &R) {
+    // Requests' paths start with '/': such a route never matches, and an
+    // OpenAPI path must start with '/' too.
+    if (!StringRef(R.Path).startswith("/")) {
+      P.warning(*R.Mod, R.Offset,
+                "'" + api::methodName(R.M).upper() + " " + R.Path +
+                    "' is not a path (it does not start with '/'); skipped");
+      return;
+    }
     std::string Shape = pathShape(R.Path);
     for (const api::Operation &X : A.Operations)
       if (X.M == R.M && pathShape(X.Path) == Shape) {
@@ -466,6 +474,42 @@ std::unique_ptr<api::API> recoverAPI(Context &Ctx, StringRef Dir,
   return A;
 }
 
+/// zod accepts `.min(5).max(1)` (no value passes) and a JSON Schema literal
+/// may say the same; an OpenAPI reader rejects such bounds. Each pair that
+/// contradicts is left out, with a warning at the schema.
+static void dropContradictoryBounds(DiagnosticEngine &Diags,
+                                    api::SchemaNode &S) {
+  auto Drop = [&](auto &Low, auto &High, StringRef LowName,
+                  StringRef HighName) {
+    Diags.warning(S.Location, LowName + " is above " + HighName +
+                                  ": no value passes; both are left out");
+    Low.reset();
+    High.reset();
+  };
+  auto Counts = [&](Optional<uint64_t> &Low, Optional<uint64_t> &High,
+                    StringRef LowName, StringRef HighName) {
+    if (Low && High && *Low > *High)
+      Drop(Low, High, LowName, HighName);
+  };
+  Counts(S.MinLength, S.MaxLength, "minLength", "maxLength");
+  Counts(S.MinItems, S.MaxItems, "minItems", "maxItems");
+  Counts(S.MinProperties, S.MaxProperties, "minProperties", "maxProperties");
+  auto Numbers = [&](Optional<api::JSONNumber> &Low,
+                     Optional<api::JSONNumber> &High, StringRef LowName,
+                     StringRef HighName, bool Strict) {
+    if (Low && High &&
+        (Low->Value > High->Value || (Strict && Low->Value == High->Value)))
+      Drop(Low, High, LowName, HighName);
+  };
+  Numbers(S.Minimum, S.Maximum, "minimum", "maximum", false);
+  Numbers(S.ExclusiveMinimum, S.ExclusiveMaximum, "exclusiveMinimum",
+          "exclusiveMaximum", true);
+  Numbers(S.Minimum, S.ExclusiveMaximum, "minimum", "exclusiveMaximum", true);
+  Numbers(S.ExclusiveMinimum, S.Maximum, "exclusiveMinimum", "maximum", true);
+  S.forEachChild(
+      [&](api::SchemaNode &Child) { dropContradictoryBounds(Diags, Child); });
+}
+
 std::unique_ptr<api::API> recoverAPIFromBuffers(Context &Ctx,
                                                 ArrayRef<unsigned> BufferIDs,
                                                 const RecoverOptions &Opts) {
@@ -491,6 +535,9 @@ std::unique_ptr<api::API> recoverAPIFromBuffers(Context &Ctx,
   for (const Route &Rt : R.Routes)
     As.add(Rt);
   As.mergeDocs();
+  A->forEachRootSchema([&](const api::SchemaNode &S) {
+    dropContradictoryBounds(Ctx.getDiags(), const_cast<api::SchemaNode &>(S));
+  });
   A->resolveReferences();
   return A;
 }
