@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 using namespace llvm;
 
@@ -95,6 +96,8 @@ private:
   Optional<std::pair<double, std::vector<size_t>>> evaluate(size_t Q);
   Error activate(size_t Cand);
   Error deactivate(size_t Cand);
+  /// HypoPG's size estimate of an active candidate; -1 otherwise.
+  int64_t sizeOf(size_t Cand);
   /// Users, the queries whose plans used an index just deactivated,
   /// planned again: their weighted cost with it and without it, and their
   /// new plans (a query the server cannot plan now keeps its old one).
@@ -108,8 +111,8 @@ private:
   void accept(ArrayRef<size_t> Users, Replanned &R);
   std::vector<size_t> usersOf(size_t Cand) const;
   double weight(size_t Q) const { return Workload[Q].Calls; }
-  Error collectCandidates(const StatisticsMap &Stats,
-                          std::vector<PlanSummary> &Plans);
+  /// Plans every query as it is; their quals give the candidate pool.
+  void collectCandidates(const StatisticsMap &Stats);
   Error tryPerQuery(std::vector<size_t> &Wanted);
   Error eliminate(std::vector<size_t> &Kept);
   Error describe(ArrayRef<size_t> Kept);
@@ -127,6 +130,8 @@ private:
   /// the names plans give them.
   std::map<size_t, HypotheticalIndex> Active;
   StringMap<size_t> ByName;
+  /// Candidates the server refused to create.
+  std::set<size_t> Refused;
   /// Each query's cost and the candidates its plan uses, with Active.
   std::vector<double> Cost;
   std::vector<std::vector<size_t>> Uses;
@@ -148,12 +153,24 @@ Optional<std::pair<double, std::vector<size_t>>> Search::evaluate(size_t Q) {
 }
 
 Error Search::activate(size_t Cand) {
-  Expected<HypotheticalIndex> H = Session.create(Pool[Cand]);
+  if (Refused.count(Cand))
+    return Error::success();
+  Expected<Optional<HypotheticalIndex>> H = Session.create(Pool[Cand]);
   if (!H)
     return H.takeError();
-  ByName[H->Name] = Cand;
-  Active[Cand] = std::move(*H);
+  if (!*H) {
+    // Not an index the server would build: never tried again.
+    Refused.insert(Cand);
+    return Error::success();
+  }
+  ByName[(*H)->Name] = Cand;
+  Active[Cand] = std::move(**H);
   return Error::success();
+}
+
+int64_t Search::sizeOf(size_t Cand) {
+  auto It = Active.find(Cand);
+  return It == Active.end() ? -1 : Session.estimatedSize(It->second);
 }
 
 Error Search::deactivate(size_t Cand) {
@@ -166,10 +183,8 @@ Error Search::deactivate(size_t Cand) {
   return E;
 }
 
-Error Search::collectCandidates(const StatisticsMap &Stats,
-                                std::vector<PlanSummary> &Plans) {
+void Search::collectCandidates(const StatisticsMap &Stats) {
   QueryCandidates.resize(Workload.size());
-  Plans.resize(Workload.size());
   for (size_t Q = 0; Q < Workload.size(); ++Q) {
     QueryOutcome &O = Result.Queries[Q];
     Expected<PlanSummary> P = Session.plan(Workload[Q]);
@@ -189,10 +204,8 @@ Error Search::collectCandidates(const StatisticsMap &Stats,
         if (!is_contained(QueryCandidates[Q], Ins.first->second))
           QueryCandidates[Q].push_back(Ins.first->second);
       }
-    Plans[Q] = std::move(*P);
   }
   Result.Candidates = Pool.size();
-  return Error::success();
 }
 
 Error Search::tryPerQuery(std::vector<size_t> &Wanted) {
@@ -259,7 +272,7 @@ Error Search::eliminate(std::vector<size_t> &Kept) {
   std::vector<size_t> Order = Kept;
   std::map<size_t, std::pair<size_t, int64_t>> Rank;
   for (size_t Cand : Kept)
-    Rank[Cand] = {usersOf(Cand).size(), -Session.estimatedSize(Active[Cand])};
+    Rank[Cand] = {usersOf(Cand).size(), -sizeOf(Cand)};
   std::stable_sort(Order.begin(), Order.end(),
                    [&](size_t A, size_t B) { return Rank[A] < Rank[B]; });
   for (size_t Cand : Order) {
@@ -289,7 +302,7 @@ Error Search::describe(ArrayRef<size_t> Kept) {
     S.Queries = usersOf(Cand);
     for (size_t Q : S.Queries)
       S.CostBefore += weight(Q) * Result.Queries[Q].CostBefore;
-    S.EstimatedBytes = Session.estimatedSize(Active[Cand]);
+    S.EstimatedBytes = sizeOf(Cand);
     if (Error E = deactivate(Cand))
       return E;
     Replanned R = replan(S.Queries);
@@ -321,9 +334,7 @@ Error Search::describe(ArrayRef<size_t> Kept) {
 }
 
 Error Search::run(const StatisticsMap &Stats) {
-  std::vector<PlanSummary> Plans;
-  if (Error E = collectCandidates(Stats, Plans))
-    return E;
+  collectCandidates(Stats);
   if (!Session.hasHypoPG()) {
     Result.NotEvaluated = Session.whyNoHypoPG().str();
     return Error::success();

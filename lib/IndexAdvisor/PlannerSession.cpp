@@ -134,16 +134,24 @@ Expected<PlanSummary> PlannerSession::plan(const WorkloadQuery &Q) {
   return readPlan(R->get(0, R->getColumnNames().front()));
 }
 
-Expected<HypotheticalIndex> PlannerSession::create(const IndexCandidate &C) {
+Expected<Optional<HypotheticalIndex>>
+PlannerSession::create(const IndexCandidate &C) {
+  if (Error E = run("SAVEPOINT bk_hypo"))
+    return E;
   Expected<db::QueryResult> R =
       Conn.query("SELECT indexrelid::text AS oid, indexname FROM " +
                      HypoSchema + ".hypopg_create_index($1)",
                  {C.createSQL()});
-  if (!R)
-    return R.takeError();
+  if (!R) {
+    consumeError(R.takeError());
+    if (Error E = run("ROLLBACK TO SAVEPOINT bk_hypo"))
+      return E;
+    return None;
+  }
+  if (Error E = run("RELEASE SAVEPOINT bk_hypo"))
+    return E;
   if (R->empty())
-    return createStringError(inconvertibleErrorCode(),
-                             "HypoPG did not create " + C.createSQL());
+    return None;
   return HypotheticalIndex{R->get(0, "oid"), R->get(0, "indexname")};
 }
 

@@ -42,7 +42,10 @@ public:
   unsigned plansMade() const { return Plans; }
   db::Connection &connection() { return Conn; }
 
-  llvm::Expected<HypotheticalIndex> create(const IndexCandidate &C);
+  /// C as a hypothetical index; None when the server refuses it (an
+  /// expression that is not immutable), an error when the session fails.
+  llvm::Expected<llvm::Optional<HypotheticalIndex>>
+  create(const IndexCandidate &C);
   llvm::Error drop(const HypotheticalIndex &I);
   /// Drops every hypothetical index.
   llvm::Error reset();
