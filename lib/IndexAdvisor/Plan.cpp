@@ -93,15 +93,15 @@ std::string withoutAliases(TokenRange T) {
 }
 
 /// Casts that do not change what a column's index can serve: the server
-/// prints varchar and char columns compared with text as `(c)::text`.
+/// prints a varchar column compared with text as `(c)::text`, a binary
+/// relabelling. (char(n) and name to text are functions: not these.)
 bool isRelabelCast(TokenRange Type) {
   if (!Type.empty() && Type.back().isPunctuation(']'))
     return false;
   std::string Name;
   for (const Token &T : Type)
     Name += (Name.empty() ? "" : " ") + T.Text.lower();
-  return Name == "text" || Name == "character varying" || Name == "varchar" ||
-         Name == "bpchar" || Name == "name";
+  return Name == "text" || Name == "character varying" || Name == "varchar";
 }
 
 enum class OperandKind { Column, Expression, Value, Other };
