@@ -177,8 +177,10 @@ private:
       StringRef T = M.Value->Text;
       if (!T.getAsInteger(10, U))
         return U;
+      // `5.0` or `1e3`; the cast is only defined below 2^64.
       double D;
-      if (!T.getAsDouble(D) && D >= 0 && D == (double)(uint64_t)D)
+      if (!T.getAsDouble(D) && D >= 0 && D < 18446744073709551616.0 &&
+          D == (double)(uint64_t)D)
         return (uint64_t)D;
     }
     error(M.Value->Ptr,
