@@ -181,6 +181,13 @@ private:
   std::vector<api::NamedSchema> &Components;
   /// Binding (module path + name) → component name.
   std::map<std::string, std::string> Named;
+  /// Schema nodes converted so far: a name used twice at every level of a
+  /// deep literal would otherwise take 2^depth steps (budget()).
+  unsigned Work = 0;
+  bool OverBudget = false;
+  /// Counts one node; false (after one warning at V) once the budget is
+  /// spent, and the node is then left open.
+  bool budget(const Value &V);
 };
 
 #define BK_ROUTE_FRAMEWORK(Name, Function)                                     \

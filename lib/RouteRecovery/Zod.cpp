@@ -33,6 +33,8 @@ template <typename T> using Optional_ = llvm::Optional<T>;
 namespace {
 
 constexpr unsigned MaxDepth = 48;
+/// The most schema nodes one recovery converts (ZodConverter::budget).
+constexpr unsigned MaxWork = 50000;
 
 struct Modifier {
   StringRef Name;
@@ -246,7 +248,7 @@ std::string ZodConverter::componentFor(const Value &NamedV, unsigned Depth) {
 std::unique_ptr<SchemaNode> ZodConverter::convertAt(const Value &V,
                                                     bool &Optional, bool Inline,
                                                     unsigned Depth) {
-  if (!V.N || Depth > MaxDepth)
+  if (!V.N || Depth > MaxDepth || !budget(V))
     return std::make_unique<SchemaNode>();
   const js::Module &M = *V.M;
   std::vector<Modifier> Mods;
@@ -877,11 +879,22 @@ std::string ZodConverter::literalComponent(const js::Module &M, StringRef Ref,
   return Name.str();
 }
 
+bool ZodConverter::budget(const Value &V) {
+  if (++Work <= MaxWork)
+    return true;
+  if (!OverBudget && V.N && V.M)
+    P.warning(*V.M, V.N->Offset,
+              "schemas nest too deeply and widely to convert them all; "
+              "the rest are left open");
+  OverBudget = true;
+  return false;
+}
+
 std::unique_ptr<SchemaNode> ZodConverter::literal(const Value &V,
                                                   unsigned Depth) {
   auto S = std::make_unique<SchemaNode>();
   const Node *N = V.N;
-  if (!N || Depth > MaxDepth)
+  if (!N || Depth > MaxDepth || !budget(V))
     return S;
   if (N->Kind != Node::Object) {
     // `true` is the schema that allows anything.
