@@ -388,12 +388,8 @@ public:
     };
     for (Predicate &P : Pending) {
       if (P.Kind == PredicateKind::Join)
-        if (RelationScan *S = Find(P.Other.Alias)) {
-          Predicate Mirror = P;
-          std::swap(Mirror.Alias, Mirror.Other.Alias);
-          std::swap(Mirror.Column, Mirror.Other.Column);
-          Add(*S, std::move(Mirror));
-        }
+        if (RelationScan *S = Find(P.Other.Alias))
+          Add(*S, P.mirrored());
       if (RelationScan *S = Find(P.Alias))
         Add(*S, std::move(P));
     }

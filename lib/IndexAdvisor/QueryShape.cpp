@@ -215,12 +215,8 @@ void ShapeReader::addConjunct(TokenRange T) {
       for (RelationScan &R : Relations) {
         if (R.Alias == P.Alias)
           R.Predicates.push_back(P);
-        if (P.Kind == PredicateKind::Join && R.Alias == P.Other.Alias) {
-          Predicate M = P;
-          std::swap(M.Alias, M.Other.Alias);
-          std::swap(M.Column, M.Other.Column);
-          R.Predicates.push_back(std::move(M));
-        }
+        if (P.Kind == PredicateKind::Join && R.Alias == P.Other.Alias)
+          R.Predicates.push_back(P.mirrored());
       }
   };
   // x BETWEEN a AND b, x [NOT] IN (...).

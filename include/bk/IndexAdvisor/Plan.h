@@ -18,6 +18,7 @@
 #include "llvm/Support/Error.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bk {
@@ -58,6 +59,15 @@ struct Predicate {
   /// The whole conjunct without the alias, as a partial index's WHERE:
   /// `(kind_id = 1)`.
   std::string Text;
+
+  /// A Join seen from the other relation: `t.id = mc.movie_id` for
+  /// `mc.movie_id = t.id`.
+  Predicate mirrored() const {
+    Predicate M = *this;
+    std::swap(M.Alias, M.Other.Alias);
+    std::swap(M.Column, M.Other.Column);
+    return M;
+  }
 };
 
 /// The conjuncts of one qual as EXPLAIN prints it, that an index can serve:
