@@ -6,7 +6,11 @@
 // by the splitter and never reach this grammar.
 parser grammar PostgreSQLParser;
 
-options { tokenVocab = PostgreSQLLexer; }
+options { tokenVocab = PostgreSQLLexer; contextSuperClass = FastRuleContext; }
+
+// Every context derives from FastRuleContext, whose accessors test a child's
+// kind without dynamic_cast (lib/SQL/ParseTreeAccess.h).
+@parser::postinclude { #include "ParseTreeAccess.h" }
 
 statementEntry: statement (SEMI | EOF);
 

@@ -341,7 +341,7 @@ struct IRBuilder::Impl {
       return None;
     std::string T;
     for (auto *Ch : C->children)
-      if (auto *N = dynamic_cast<antlr4::tree::TerminalNode *>(Ch))
+      if (auto *N = tokenNode(Ch))
         T += LB.tokenText(N->getSymbol()).str();
     StringRef TR(T);
     TR.consume_front("+");
@@ -750,7 +750,7 @@ void IRBuilder::Impl::checkColumnsOf(P::ExprContext *E, const Table &T,
     Stack.pop_back();
     if (!N)
       continue;
-    if (auto *CR = dynamic_cast<P::ColumnRefContext *>(N)) {
+    if (auto *CR = treeCast<P::ColumnRefContext>(N)) {
       auto Ids = CR->colId();
       if (!Ids.empty()) {
         std::string Name = ident(Ids.back());
@@ -1157,21 +1157,21 @@ static std::string functionName(P::FuncCallContext *F) {
 /// a function's or a column's name, through parentheses and casts, "case"
 /// for CASE; "" when it names nothing.
 static std::string figureColumnName(P::ExprContext *E) {
-  if (auto *C = dynamic_cast<P::CastContext *>(E))
+  if (auto *C = treeCast<P::CastContext>(E))
     return figureColumnName(C->expr());
-  auto *PE = dynamic_cast<P::PrimaryContext *>(E);
+  auto *PE = treeCast<P::PrimaryContext>(E);
   if (!PE)
     return "";
   P::PrimaryExprContext *X = PE->primaryExpr();
-  if (auto *Paren = dynamic_cast<P::ParenExprContext *>(X))
+  if (auto *Paren = treeCast<P::ParenExprContext>(X))
     return Paren->exprList() ? "" : figureColumnName(Paren->expr());
-  if (auto *F = dynamic_cast<P::FuncExprContext *>(X))
+  if (auto *F = treeCast<P::FuncExprContext>(X))
     return functionName(F->funcCall());
-  if (auto *R = dynamic_cast<P::ColumnRefExprContext *>(X)) {
+  if (auto *R = treeCast<P::ColumnRefExprContext>(X)) {
     auto Ids = R->columnRef()->colId();
     return Ids.empty() ? "" : normalizeIdentifier(Ids.back()->getText());
   }
-  if (dynamic_cast<P::CaseExprContext *>(X))
+  if (treeCast<P::CaseExprContext>(X))
     return "case";
   return "";
 }
@@ -1765,7 +1765,7 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
     // pg_dump also uses ALTER TABLE for the owner of views and sequences.
     auto Cmds = C->alterTableCmd();
     if (S && Cmds.size() == 1) {
-      if (auto *O = dynamic_cast<P::OwnerToContext *>(Cmds[0])) {
+      if (auto *O = treeCast<P::OwnerToContext>(Cmds[0])) {
         if (View *V = S->findView(Q.Name)) {
           V->Owner = role(O->roleSpec());
           return;
@@ -1868,7 +1868,7 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
   }
   std::vector<PendingConstraint> Pending;
   for (auto *Cmd : C->alterTableCmd()) {
-    if (auto *A = dynamic_cast<P::AddColumnContext *>(Cmd)) {
+    if (auto *A = treeCast<P::AddColumnContext>(Cmd)) {
       std::string Name = ident(A->columnDef()->colId());
       if (T->findColumn(Name)) {
         if (!A->ifNotExists())
@@ -1877,9 +1877,9 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
         continue;
       }
       addColumn(*S, *T, A->columnDef(), Pending);
-    } else if (auto *A = dynamic_cast<P::AddConstraintContext *>(Cmd)) {
+    } else if (auto *A = treeCast<P::AddConstraintContext>(Cmd)) {
       addTableConstraint(*T, A->tableConstraint(), Pending);
-    } else if (auto *D = dynamic_cast<P::DropColumnContext *>(Cmd)) {
+    } else if (auto *D = treeCast<P::DropColumnContext>(Cmd)) {
       std::string Name = ident(D->colId());
       auto It =
           find_if(T->Columns, [&](const Column &X) { return X.Name == Name; });
@@ -1890,7 +1890,7 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
         continue;
       }
       T->Columns.erase(It);
-    } else if (auto *D = dynamic_cast<P::DropConstraintContext *>(Cmd)) {
+    } else if (auto *D = treeCast<P::DropConstraintContext>(Cmd)) {
       std::string Name = ident(D->identifier());
       auto It = find_if(T->Constraints,
                         [&](const Constraint &X) { return X.Name == Name; });
@@ -1903,7 +1903,7 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
       }
       T->Constraints.erase(It);
       invalidateNames();
-    } else if (auto *A = dynamic_cast<P::AlterColumnContext *>(Cmd)) {
+    } else if (auto *A = treeCast<P::AlterColumnContext>(Cmd)) {
       std::string Name = ident(A->colId());
       Column *Col = T->findColumn(Name);
       // A column of a parent (INHERITS, PARTITION OF) is the parent's in
@@ -1918,35 +1918,35 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
         continue;
       }
       P::AlterColumnCmdContext *AC = A->alterColumnCmd();
-      if (auto *X = dynamic_cast<P::AlterColumnTypeContext *>(AC)) {
+      if (auto *X = treeCast<P::AlterColumnTypeContext>(AC)) {
         Col->Type = canonicalType(LB, X->typeName());
         if (X->anyName())
           Col->Collation = objectName(X->anyName());
-      } else if (auto *X = dynamic_cast<P::SetDefaultContext *>(AC)) {
+      } else if (auto *X = treeCast<P::SetDefaultContext>(AC)) {
         Col->Default = canonicalExpr(LB, X->expr());
-      } else if (dynamic_cast<P::DropDefaultContext *>(AC)) {
+      } else if (treeCast<P::DropDefaultContext>(AC)) {
         Col->Default.clear();
-      } else if (dynamic_cast<P::SetNotNullContext *>(AC)) {
+      } else if (treeCast<P::SetNotNullContext>(AC)) {
         Col->NotNull = true;
-      } else if (dynamic_cast<P::DropNotNullContext *>(AC)) {
+      } else if (treeCast<P::DropNotNullContext>(AC)) {
         Col->NotNull = false;
-      } else if (auto *X = dynamic_cast<P::AddIdentityContext *>(AC)) {
+      } else if (auto *X = treeCast<P::AddIdentityContext>(AC)) {
         Col->Identity =
             X->ALWAYS() ? IdentityKind::Always : IdentityKind::ByDefault;
         Col->NotNull = true;
-      } else if (dynamic_cast<P::DropIdentityContext *>(AC)) {
+      } else if (treeCast<P::DropIdentityContext>(AC)) {
         Col->Identity = IdentityKind::None;
       }
-    } else if (auto *O = dynamic_cast<P::OwnerToContext *>(Cmd)) {
+    } else if (auto *O = treeCast<P::OwnerToContext>(Cmd)) {
       T->Owner = role(O->roleSpec());
-    } else if (auto *R = dynamic_cast<P::RowSecurityContext *>(Cmd)) {
+    } else if (auto *R = treeCast<P::RowSecurityContext>(Cmd)) {
       if (R->FORCE())
         T->ForceRowSecurity = !R->NO();
       else
         T->RowSecurity = R->ENABLE() != nullptr;
-    } else if (auto *L = dynamic_cast<P::SetLoggedContext *>(Cmd)) {
+    } else if (auto *L = treeCast<P::SetLoggedContext>(Cmd)) {
       T->Unlogged = L->UNLOGGED() != nullptr;
-    } else if (auto *O = dynamic_cast<P::SetOptionsContext *>(Cmd)) {
+    } else if (auto *O = treeCast<P::SetOptionsContext>(Cmd)) {
       for (Option &Op : options(O->option())) {
         auto It = find_if(T->Options,
                           [&](const Option &X) { return X.Name == Op.Name; });
@@ -1955,12 +1955,12 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
         else
           T->Options.push_back(Op);
       }
-    } else if (auto *O = dynamic_cast<P::SetTablespaceContext *>(Cmd)) {
+    } else if (auto *O = treeCast<P::SetTablespaceContext>(Cmd)) {
       T->Tablespace = ident(O->identifier());
-    } else if (auto *V = dynamic_cast<P::ValidateConstraintContext *>(Cmd)) {
+    } else if (auto *V = treeCast<P::ValidateConstraintContext>(Cmd)) {
       if (Constraint *Con = T->findConstraint(ident(V->identifier())))
         Con->NotValid = false;
-    } else if (auto *In = dynamic_cast<P::InheritContext *>(Cmd)) {
+    } else if (auto *In = treeCast<P::InheritContext>(Cmd)) {
       QualifiedName Parent = resolved(In->qualifiedName());
       if (In->NO())
         T->Inherits.erase(
@@ -2093,7 +2093,7 @@ void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
   auto Missing = [&](antlr4::ParserRuleContext *At, const Twine &What) {
     error(loc(At), What + " does not exist");
   };
-  if (auto *X = dynamic_cast<P::CommentOnSimpleContext *>(Target)) {
+  if (auto *X = treeCast<P::CommentOnSimpleContext>(Target)) {
     std::string Name = ident(X->identifier());
     if (X->SCHEMA()) {
       Schema *S = Cat.findSchema(Name);
@@ -2111,7 +2111,7 @@ void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
     }
     return;
   }
-  if (auto *X = dynamic_cast<P::CommentOnRelationContext *>(Target)) {
+  if (auto *X = treeCast<P::CommentOnRelationContext>(Target)) {
     QualifiedName Q = qname(X->qualifiedName());
     Schema *S = findSchema(Q);
     std::string *Field = nullptr;
@@ -2148,7 +2148,7 @@ void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
     *Field = Text;
     return;
   }
-  if (auto *X = dynamic_cast<P::CommentOnColumnContext *>(Target)) {
+  if (auto *X = treeCast<P::CommentOnColumnContext>(Target)) {
     std::vector<std::string> Parts = anyNameParts(X->anyName());
     if (Parts.size() < 2)
       return Missing(X, "column");
@@ -2169,7 +2169,7 @@ void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
     Col->Comment = Text;
     return;
   }
-  if (auto *X = dynamic_cast<P::CommentOnConstraintContext *>(Target)) {
+  if (auto *X = treeCast<P::CommentOnConstraintContext>(Target)) {
     QualifiedName Q = qname(X->qualifiedName());
     std::string Name = ident(X->name);
     if (X->DOMAIN())
@@ -2182,7 +2182,7 @@ void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
     Con->Comment = Text;
     return;
   }
-  if (auto *X = dynamic_cast<P::CommentOnTableChildContext *>(Target)) {
+  if (auto *X = treeCast<P::CommentOnTableChildContext>(Target)) {
     QualifiedName Q = qname(X->qualifiedName());
     std::string Name = ident(X->name);
     Table *T = findTable(Q);
@@ -2203,7 +2203,7 @@ void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
     }
     return;
   }
-  if (auto *X = dynamic_cast<P::CommentOnFunctionContext *>(Target)) {
+  if (auto *X = treeCast<P::CommentOnFunctionContext>(Target)) {
     QualifiedName Q = qname(X->qualifiedName());
     Schema *S = findSchema(Q);
     if (!S)

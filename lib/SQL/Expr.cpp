@@ -117,14 +117,14 @@ void Printer::terminal(antlr4::tree::TerminalNode *N) {
   if (Type == antlr4::Token::EOF)
     return;
   StringRef Text = LB.tokenText(Tok);
-  auto *Parent = dynamic_cast<antlr4::ParserRuleContext *>(N->parent);
-  bool Opaque = Parent && (dynamic_cast<P::BalancedContext *>(Parent) ||
-                           dynamic_cast<P::AnyTokensContext *>(Parent) ||
-                           dynamic_cast<P::AtomicBodyContext *>(Parent));
+  auto *Parent = treeCast<antlr4::ParserRuleContext>(N->parent);
+  bool Opaque = Parent && (treeCast<P::BalancedContext>(Parent) ||
+                           treeCast<P::AnyTokensContext>(Parent) ||
+                           treeCast<P::AtomicBodyContext>(Parent));
   // A name right after or before a '.' stays a name.
   if (Opaque && !Pieces.empty() && Pieces.back().Kind == PieceKind::Dot)
     Opaque = false;
-  bool InIdentifier = Parent && (dynamic_cast<P::IdentifierContext *>(Parent));
+  bool InIdentifier = Parent && (treeCast<P::IdentifierContext>(Parent));
   switch (Type) {
   case P::LPAREN:
   case P::LBRACKET:
@@ -165,9 +165,9 @@ void Printer::terminal(antlr4::tree::TerminalNode *N) {
     return;
   case P::PLUS:
   case P::MINUS:
-    if (Parent && (dynamic_cast<P::UnaryContext *>(Parent) ||
-                   dynamic_cast<P::BUnaryContext *>(Parent) ||
-                   dynamic_cast<P::SignedNumberContext *>(Parent))) {
+    if (Parent && (treeCast<P::UnaryContext>(Parent) ||
+                   treeCast<P::BUnaryContext>(Parent) ||
+                   treeCast<P::SignedNumberContext>(Parent))) {
       add(Text.str(), PieceKind::Prefix);
       return;
     }
@@ -210,10 +210,10 @@ void Printer::terminal(antlr4::tree::TerminalNode *N) {
 static P::ParenExprContext *innerParen(P::ParenExprContext *PE) {
   if (PE->COMMA() || !PE->expr())
     return nullptr;
-  auto *Prim = dynamic_cast<P::PrimaryContext *>(PE->expr());
+  auto *Prim = treeCast<P::PrimaryContext>(PE->expr());
   if (!Prim)
     return nullptr;
-  auto *Inner = dynamic_cast<P::ParenExprContext *>(Prim->primaryExpr());
+  auto *Inner = treeCast<P::ParenExprContext>(Prim->primaryExpr());
   if (!Inner || Inner->COMMA())
     return nullptr;
   return Inner;
@@ -222,15 +222,15 @@ static P::ParenExprContext *innerParen(P::ParenExprContext *PE) {
 void Printer::print(antlr4::tree::ParseTree *T) {
   if (!T)
     return;
-  if (auto *N = dynamic_cast<antlr4::tree::TerminalNode *>(T)) {
+  if (auto *N = tokenNode(T)) {
     terminal(N);
     return;
   }
-  if (auto *TN = dynamic_cast<P::TypeNameContext *>(T)) {
+  if (auto *TN = treeCast<P::TypeNameContext>(T)) {
     add(canonicalType(LB, TN), PieceKind::Word);
     return;
   }
-  if (auto *PE = dynamic_cast<P::ParenExprContext *>(T)) {
+  if (auto *PE = treeCast<P::ParenExprContext>(T)) {
     // ((x)) prints as (x).
     while (P::ParenExprContext *Inner = innerParen(PE))
       PE = Inner;
@@ -275,8 +275,8 @@ std::string canonicalText(const LexedBuffer &LB, antlr4::tree::ParseTree *T) {
 
 /// Drops the expression's own outer parentheses: ((a > 0)) is a > 0.
 static antlr4::tree::ParseTree *stripOuterParens(P::ExprContext *E) {
-  while (auto *Prim = dynamic_cast<P::PrimaryContext *>(E)) {
-    auto *PE = dynamic_cast<P::ParenExprContext *>(Prim->primaryExpr());
+  while (auto *Prim = treeCast<P::PrimaryContext>(E)) {
+    auto *PE = treeCast<P::ParenExprContext>(Prim->primaryExpr());
     if (!PE || PE->COMMA() || !PE->expr())
       break;
     E = PE->expr();
@@ -293,8 +293,8 @@ std::string canonicalExpr(const LexedBuffer &LB, P::ExprContext *E) {
 std::string canonicalExpr(const LexedBuffer &LB, P::BExprContext *E) {
   if (!E)
     return "";
-  if (auto *BP = dynamic_cast<P::BPrimaryContext *>(E)) {
-    auto *PE = dynamic_cast<P::ParenExprContext *>(BP->primaryExpr());
+  if (auto *BP = treeCast<P::BPrimaryContext>(E)) {
+    auto *PE = treeCast<P::ParenExprContext>(BP->primaryExpr());
     if (PE && !PE->COMMA() && PE->expr())
       return canonicalExpr(LB, PE->expr());
   }

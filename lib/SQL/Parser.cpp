@@ -225,6 +225,67 @@ ParseResult parseSQL(Context &Ctx, unsigned BufferID,
 
 namespace {
 
+/// The prediction state (one DFA per decision) of one thread's parsers.
+/// The generated parser shares one set between every parser of the
+/// process, and the runtime guards each DFA edge lookup with a
+/// process-wide lock; a set per thread makes the lookups lock-free and
+/// lets threads parse at once. It lives, and warms up, once per thread.
+struct ThreadPrediction {
+  explicit ThreadPrediction(const antlr4::atn::ATN &A) {
+    size_t N = A.getNumberOfDecisions();
+    Decisions.reserve(N);
+    for (size_t I = 0; I < N; ++I)
+      Decisions.emplace_back(A.getDecisionState(I), I);
+  }
+  std::vector<antlr4::dfa::DFA> Decisions;
+  antlr4::atn::PredictionContextCache Contexts;
+};
+
+/// ANTLR's prediction over this thread's DFAs: no other thread reads or
+/// writes them, so an edge is looked up without the runtime's lock.
+class ThreadSimulator final : public antlr4::atn::ParserATNSimulator {
+public:
+  using antlr4::atn::ParserATNSimulator::ParserATNSimulator;
+
+protected:
+  antlr4::dfa::DFAState *getExistingTargetState(antlr4::dfa::DFAState *From,
+                                                size_t Symbol) override {
+    auto It = From->edges.find(Symbol);
+    return It == From->edges.end() ? nullptr : It->second;
+  }
+};
+
+/// The generated parser with this thread's prediction state, and without
+/// the runtime's dynamic_casts when a rule's context joins the tree (the
+/// parent of a rule context is always a rule context).
+class TreeParser final : public P {
+public:
+  explicit TreeParser(antlr4::TokenStream *Input) : P(Input) {
+    thread_local ThreadPrediction Prediction(getATN());
+    antlr4::atn::ATNSimulator *Shared = _interpreter;
+    _interpreter = new ThreadSimulator(this, getATN(), Prediction.Decisions,
+                                       Prediction.Contexts);
+    delete Shared;
+  }
+
+  void enterOuterAlt(antlr4::ParserRuleContext *Ctx, size_t Alt) override {
+    Ctx->setAltNumber(Alt);
+    // A labelled alternative's context replaces the rule's in the tree.
+    if (_buildParseTrees && _ctx != Ctx && _ctx->parent) {
+      auto *Parent = static_cast<antlr4::ParserRuleContext *>(_ctx->parent);
+      Parent->removeLastChild();
+      Parent->addChild(Ctx);
+    }
+    _ctx = Ctx;
+  }
+
+protected:
+  void addContextToParseTree() override {
+    if (_ctx->parent)
+      static_cast<antlr4::ParserRuleContext *>(_ctx->parent)->addChild(_ctx);
+  }
+};
+
 /// An ANTLR parser over a cursor of a buffer's tokens; trees stay alive
 /// until reset().
 class StatementParser {
@@ -277,7 +338,7 @@ public:
 
 private:
   SQLTokenStream Stream;
-  P Parser;
+  TreeParser Parser;
   antlr4::atn::ParserATNSimulator *Sim = nullptr;
   std::shared_ptr<antlr4::BailErrorStrategy> Bail =
       std::make_shared<antlr4::BailErrorStrategy>();
@@ -398,7 +459,7 @@ Optional<std::string> canonicalizeExpression(StringRef Expr) {
       --Depth;
     }
   }
-  P Parser(&LB.tokens());
+  TreeParser Parser(&LB.tokens());
   Parser.removeErrorListeners();
   Parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
   try {

@@ -26,6 +26,8 @@ namespace bk {
 namespace sql {
 
 using P = bk_sql_antlr::PostgreSQLParser;
+using bk_sql_antlr::tokenNode;
+using bk_sql_antlr::treeCast;
 
 /// One buffer run through the lexer (Lexer.h). Token offsets are byte
 /// offsets into the buffer.

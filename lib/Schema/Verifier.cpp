@@ -7,6 +7,7 @@
 
 #include "bk/Schema/Verifier.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -86,8 +87,19 @@ private:
         Name.Schema.empty() ? DefaultSchema : StringRef(Name.Schema);
     const Schema *S = C.findSchema(SchemaName);
     SchemaKnown = S != nullptr;
-    return S ? S->findTable(Name.Name) : nullptr;
+    if (!S)
+      return nullptr;
+    // Sequences and foreign keys look tables up by name: an index per
+    // schema, so that a catalog of thousands of tables is not quadratic.
+    // The first of two same-named tables, as Schema::findTable.
+    auto Ins = TablesBySchema.try_emplace(S);
+    StringMap<const Table *> &Tables = Ins.first->second;
+    if (Ins.second)
+      for (const Table &T : S->Tables)
+        Tables.try_emplace(T.Name, &T);
+    return Tables.lookup(Name.Name);
   }
+  mutable DenseMap<const Schema *, StringMap<const Table *>> TablesBySchema;
   void collectColumns(const Table &T, StringRef SchemaName, ColumnSet &Out,
                       std::set<std::string> &Visited) const;
   ColumnSet columnsOf(const Table &T, StringRef SchemaName) const {

@@ -235,11 +235,13 @@ int main(int argc, char **argv) {
     }
     std::string Result;
     raw_string_ostream ResultOS(Result);
+    ResultOS.SetBuffered(); // flushed before the output is written
     bool OK = processDatabase(Ctx, ResultOS);
     Ctx.getDiags().flush();
     if (!OK)
       return ExitError;
-    return writeOutput(Ctx, ResultOS.str());
+    ResultOS.flush();
+    return writeOutput(Ctx, Result);
   }
 
   Expected<unsigned> BufferID = Ctx.loadFile(InputFilename);
@@ -252,6 +254,8 @@ int main(int argc, char **argv) {
   // succeeded: no partial output on error.
   std::string Result;
   raw_string_ostream ResultOS(Result);
+  // Buffered (unbuffered, each << is a call); flushed before writing.
+  ResultOS.SetBuffered();
   bool FirstChunk = true;
   Optional<DiagnosticVerifier> Verifier;
   if (VerifyDiagnostics)
@@ -274,5 +278,6 @@ int main(int argc, char **argv) {
   if (!OK)
     return ExitError;
 
-  return writeOutput(Ctx, ResultOS.str());
+  ResultOS.flush();
+  return writeOutput(Ctx, Result);
 }
