@@ -21,6 +21,7 @@ BK_PACKAGES=(
   libpq-dev postgresql-15
   antlr4 libantlr4-runtime-dev
   libboost-dev libkainjow-mustache-dev libssl-dev openssl uuid-dev zlib1g-dev
+  libmimalloc-dev
   libgtest-dev default-jre-headless python3
   clang-14 libclang-rt-14-dev
   # Test-only: libpg_query, PostgreSQL's own parser, the SQL front end's

@@ -13,7 +13,9 @@
 
 #include <cstdint>
 #include <cstdlib>
-#if defined(__linux__) && defined(__GLIBC__)
+#if defined(BK_HAVE_MIMALLOC)
+#include <mimalloc.h>
+#elif defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -127,8 +129,27 @@ static void rewriteVersionValue(std::vector<const char *> &Args) {
   }
 }
 
+#if defined(BK_HAVE_MIMALLOC) && defined(__linux__)
+// mimalloc reads its options when it initialises, before main and before any
+// constructor of ours; an executable's preinit functions run earlier still,
+// once every library is relocated. From there, have it back its memory with
+// 2 MiB pages (transparent huge pages where the kernel allows), as
+// MIMALLOC_LARGE_OS_PAGES=1 would: on a virtual machine each 4 KiB page
+// fault is an exit to the hypervisor, and the SQL front end touched ~11,000
+// pages on a 5 MB schema without them, ~700 with. No allocation happens here.
+static void configureAllocator(int, char **, char **) {
+  mi_option_set(mi_option_large_os_pages, 1);
+}
+using PreinitFunction = void (*)(int, char **, char **);
+__attribute__((section(".preinit_array"),
+               used)) static PreinitFunction ConfigureAllocator =
+    configureAllocator;
+#endif
+
 void prepareHeapForLargeInputs() {
-#if defined(__linux__) && defined(__GLIBC__)
+#if defined(BK_HAVE_MIMALLOC)
+  // mimalloc is the allocator, configured before main (above).
+#elif defined(__linux__) && defined(__GLIBC__)
   // Grow and keep the heap in large steps (and keep big blocks on it rather
   // than in mmap'ed chunks of their own), reserve 256 MiB of address space
   // up front, and ask for huge pages over it: what glibc's

@@ -55,7 +55,8 @@ void parseCommandLine(int Argc, const char *const *Argv,
 /// glibc, the heap grows in large steps that the kernel backs with
 /// transparent huge pages, so building GitHub's 13 MB description takes
 /// ~1,800 page faults instead of ~27,000 (each one a VM exit on a virtual
-/// machine). Elsewhere, and when the kernel refuses, nothing changes.
+/// machine). With mimalloc (BK_HAVE_MIMALLOC), its segments get huge
+/// pages instead. Elsewhere, and when the kernel refuses, nothing changes.
 /// parseCommandLine() calls it.
 void prepareHeapForLargeInputs();
 
