@@ -90,7 +90,7 @@ tableElement
   ;
 
 columnDef
-  : colId (typeName columnQualifier* | WITH identifier columnQualifier*)
+  : name=identifier (typeName columnQualifier* | WITH identifier columnQualifier*)
   ;
 
 columnQualifier
@@ -156,7 +156,7 @@ referentialActionKind
   | SET DEFAULT columnList?
   ;
 
-columnList: LPAREN colId (COMMA colId)* RPAREN;
+columnList: LPAREN identifier (COMMA identifier)* RPAREN;
 
 withOptions: WITH LPAREN option (COMMA option)* RPAREN;
 
@@ -178,7 +178,7 @@ createIndexStmt
   ;
 
 indexElem
-  : (funcCall | colId | LPAREN expr RPAREN) (COLLATE anyName)?
+  : (funcCall | identifier | LPAREN expr RPAREN) (COLLATE anyName)?
     (opclass=anyName (LPAREN option (COMMA option)* RPAREN)?)?
     (ASC | DESC)? (NULLS (FIRST | LAST))?
   ;
@@ -236,7 +236,7 @@ createTypeStmt
   | CREATE TYPE qualifiedName (LPAREN balanced* RPAREN)?
   ;
 
-compositeAttribute: colId typeName (COLLATE anyName)?;
+compositeAttribute: identifier typeName (COLLATE anyName)?;
 
 createDomainStmt
   : CREATE DOMAIN qualifiedName AS? typeName domainConstraint*
@@ -292,7 +292,7 @@ atomicBody: (CASE atomicBody END | BEGIN atomicBody END | ~(END | CASE | BEGIN))
 
 funcArgs: (funcArgDef (COMMA funcArgDef)*)?;
 
-funcArgDef: argMode? colId? typeName ((DEFAULT | EQ) expr)?;
+funcArgDef: argMode? identifier? typeName ((DEFAULT | EQ) expr)?;
 
 argMode: IN | OUT | INOUT | VARIADIC;
 
@@ -322,7 +322,7 @@ createTriggerStmt
 
 triggerEvent
   : INSERT
-  | UPDATE (OF colId (COMMA colId)*)?
+  | UPDATE (OF identifier (COMMA identifier)*)?
   | DELETE
   | TRUNCATE
   ;
@@ -352,8 +352,8 @@ alterTableStmt
     partitionBound
   | ALTER TABLE ifExists? ONLY? qualifiedName DETACH PARTITION partition=qualifiedName
     (CONCURRENTLY | FINALIZE)?
-  | ALTER TABLE ifExists? ONLY? qualifiedName RENAME COLUMN? from=colId TO to=colId
-  | ALTER TABLE ifExists? ONLY? qualifiedName RENAME CONSTRAINT from=colId TO to=colId
+  | ALTER TABLE ifExists? ONLY? qualifiedName RENAME COLUMN? from=identifier TO to=identifier
+  | ALTER TABLE ifExists? ONLY? qualifiedName RENAME CONSTRAINT from=identifier TO to=identifier
   | ALTER TABLE ifExists? qualifiedName RENAME TO newName=identifier
   | ALTER TABLE ifExists? qualifiedName SET SCHEMA newSchema=identifier
   ;
@@ -361,9 +361,9 @@ alterTableStmt
 alterTableCmd
   : ADD COLUMN? ifNotExists? columnDef                             #addColumn
   | ADD tableConstraint                                            #addConstraint
-  | DROP COLUMN? ifExists? colId dropBehavior?                     #dropColumn
+  | DROP COLUMN? ifExists? identifier dropBehavior?                #dropColumn
   | DROP CONSTRAINT ifExists? identifier dropBehavior?             #dropConstraint
-  | ALTER COLUMN? colId alterColumnCmd                             #alterColumn
+  | ALTER COLUMN? identifier alterColumnCmd                        #alterColumn
   | OWNER TO roleSpec                                              #ownerTo
   | (ENABLE | DISABLE | NO? FORCE) ROW LEVEL SECURITY              #rowSecurity
   | REPLICA IDENTITY (DEFAULT | FULL | NOTHING | USING INDEX identifier) #replicaIdentity
@@ -519,7 +519,7 @@ compOp: EQ | NE | LT | GT | LE | GE;
 
 qualOp: OP | OPERATOR LPAREN anyOperator RPAREN;
 
-anyOperator: (colId DOT)* allOp;
+anyOperator: (identifier DOT)* allOp;
 
 allOp: OP | EQ | NE | LT | GT | LE | GE | PLUS | MINUS | STAR | SLASH | PERCENT | CARET;
 
@@ -554,11 +554,11 @@ funcCall
     (OVER (identifier | LPAREN balanced* RPAREN))?
   ;
 
-funcArg: (colId (EQUALS_GREATER | COLON_EQUALS))? expr | VARIADIC expr;
+funcArg: (identifier (EQUALS_GREATER | COLON_EQUALS))? expr | VARIADIC expr;
 
 sortBy: expr (ASC | DESC)? (NULLS (FIRST | LAST))?;
 
-funcName: qualifiedName | funcNameKeyword | colId DOT funcNameKeyword;
+funcName: qualifiedName | funcNameKeyword | identifier DOT funcNameKeyword;
 
 funcNameKeyword
   : AUTHORIZATION | COLLATION | CURRENT_SCHEMA
@@ -579,7 +579,7 @@ typedLiteral
   | qualifiedName stringLiteral
   ;
 
-columnRef: colId (DOT (colId | STAR))*;
+columnRef: identifier (DOT (identifier | STAR))*;
 
 constant
   : signedNumberUnsigned
@@ -601,11 +601,9 @@ signedNumber: (PLUS | MINUS)? (INTEGER | NUMERIC);
 // Names
 //===----------------------------------------------------------------------===//
 
-qualifiedName: colId (DOT colId)?;
+qualifiedName: identifier (DOT identifier)?;
 
-anyName: colId (DOT colId)*;
-
-colId: identifier;
+anyName: identifier (DOT identifier)*;
 
 // Every keyword PostgreSQL lets a column be named (unreserved and column-name
 // keywords), and the plain identifier forms.

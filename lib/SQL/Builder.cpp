@@ -47,6 +47,8 @@ struct IRBuilder::Impl {
   const LexedBuffer &LB;
   Catalog &Cat;
   std::string DefaultSchema;
+  /// The buffer's name as locations carry it; set by the first loc().
+  StringRef File;
   /// Schemas created by CREATE SCHEMA (others appear implicitly).
   StringSet<> CreatedSchemas;
 
@@ -224,15 +226,12 @@ struct IRBuilder::Impl {
       T = T.drop_front(2);
     return normalizeIdentifier(T);
   }
-  std::string ident(P::ColIdContext *C) const {
-    return C ? ident(C->identifier()) : "";
-  }
 
   QualifiedName qname(P::QualifiedNameContext *C) const {
     QualifiedName Q;
     if (!C)
       return Q;
-    auto Ids = C->colId();
+    auto Ids = C->identifier();
     if (Ids.size() == 1) {
       Q.Name = ident(Ids[0]);
     } else if (Ids.size() >= 2) {
@@ -252,7 +251,7 @@ struct IRBuilder::Impl {
   std::vector<std::string> anyNameParts(P::AnyNameContext *C) const {
     std::vector<std::string> Parts;
     if (C)
-      for (auto *Id : C->colId())
+      for (auto *Id : C->identifier())
         Parts.push_back(ident(Id));
     return Parts;
   }
@@ -271,7 +270,7 @@ struct IRBuilder::Impl {
   std::vector<std::string> columns(P::ColumnListContext *C) const {
     std::vector<std::string> Out;
     if (C)
-      for (auto *Id : C->colId())
+      for (auto *Id : C->identifier())
         Out.push_back(ident(Id));
     return Out;
   }
@@ -364,10 +363,10 @@ struct IRBuilder::Impl {
       if (auto *M = A->argMode())
         if (!M->IN())
           Arg = StringRef(LB.tokenText(M->getStart())).upper();
-      if (A->colId()) {
+      if (A->identifier()) {
         if (!Arg.empty())
           Arg += " ";
-        Arg += quoteIdentifier(ident(A->colId()));
+        Arg += quoteIdentifier(ident(A->identifier()));
       }
       if (!Arg.empty())
         Arg += " ";
@@ -538,7 +537,14 @@ Loc IRBuilder::loc(const antlr4::Token *T) const {
     return Loc();
   if (T->getType() == antlr4::Token::EOF)
     return loc(I->LB.text().size());
-  return loc(I->LB.tokenBegin(T));
+  // The lexer counted the token's line; the column is what SourceMgr
+  // would compute, without its search of the line table.
+  size_t Offset = I->LB.tokenBegin(T);
+  if (I->File.empty())
+    I->File = loc(Offset).File;
+  size_t Break = I->LB.text().take_front(Offset).find_last_of("\n\r");
+  unsigned Col = Break == StringRef::npos ? Offset + 1 : Offset - Break;
+  return Loc(I->File, static_cast<unsigned>(T->getLine()), Col);
 }
 
 void IRBuilder::build(P::StatementContext *S) {
@@ -751,7 +757,7 @@ void IRBuilder::Impl::checkColumnsOf(P::ExprContext *E, const Table &T,
     if (!N)
       continue;
     if (auto *CR = treeCast<P::ColumnRefContext>(N)) {
-      auto Ids = CR->colId();
+      auto Ids = CR->identifier();
       if (!Ids.empty()) {
         std::string Name = ident(Ids.back());
         if (T.findColumn(Name) && !is_contained(Out, Name))
@@ -768,7 +774,7 @@ void IRBuilder::Impl::addColumn(Schema &S, Table &T, P::ColumnDefContext *C,
                                 std::vector<PendingConstraint> &Pending) {
   Column Col;
   Col.Location = loc(C);
-  Col.Name = ident(C->colId());
+  Col.Name = ident(C->name);
   Col.Annotations = annotationsAround(C, C->getStop());
   if (T.findColumn(Col.Name)) {
     error(Col.Location, "column \"" + Col.Name + "\" specified more than once");
@@ -779,7 +785,7 @@ void IRBuilder::Impl::addColumn(Schema &S, Table &T, P::ColumnDefContext *C,
     std::string Raw = LB.tokenText(TN->getStart()).str();
     if (TN->children.size() == 1 && TN->simpleTypeName() &&
         TN->simpleTypeName()->qualifiedName() &&
-        TN->simpleTypeName()->qualifiedName()->colId().size() == 1 &&
+        TN->simpleTypeName()->qualifiedName()->identifier().size() == 1 &&
         !TN->simpleTypeName()->typeModifiers()) {
       if (Optional<StringRef> Base = serialBaseType(Raw)) {
         Col.Type = Base->str();
@@ -889,8 +895,8 @@ IndexKey IRBuilder::Impl::indexKey(P::IndexElemContext *E) {
   if (E->funcCall()) {
     K.Text = canonicalText(LB, E->funcCall());
     K.IsExpression = true;
-  } else if (E->colId()) {
-    K.Text = ident(E->colId());
+  } else if (E->identifier()) {
+    K.Text = ident(E->identifier());
   } else if (E->expr()) {
     K.Text = canonicalExpr(LB, E->expr());
     K.IsExpression = true;
@@ -1088,7 +1094,10 @@ void IRBuilder::Impl::createTable(P::CreateTableStmtContext *C) {
       annotationsAround(C, C->LPAREN() ? C->LPAREN()->getSymbol() : nullptr);
   T.Unlogged = C->UNLOGGED() != nullptr;
   std::vector<PendingConstraint> Pending;
-  for (auto *E : C->tableElement()) {
+  std::vector<P::TableElementContext *> Elements = C->tableElement();
+  // Column's move may throw, so a growing vector would copy each one.
+  T.Columns.reserve(Elements.size());
+  for (auto *E : Elements) {
     if (auto *CD = E->columnDef()) {
       addColumn(S, T, CD, Pending);
     } else if (E->LIKE()) {
@@ -1146,7 +1155,7 @@ static std::string functionName(P::FuncCallContext *F) {
   if (!FN)
     return "";
   if (FN->qualifiedName()) {
-    auto Ids = FN->qualifiedName()->colId();
+    auto Ids = FN->qualifiedName()->identifier();
     if (!Ids.empty())
       return normalizeIdentifier(Ids.back()->getText());
   }
@@ -1168,7 +1177,7 @@ static std::string figureColumnName(P::ExprContext *E) {
   if (auto *F = treeCast<P::FuncExprContext>(X))
     return functionName(F->funcCall());
   if (auto *R = treeCast<P::ColumnRefExprContext>(X)) {
-    auto Ids = R->columnRef()->colId();
+    auto Ids = R->columnRef()->identifier();
     return Ids.empty() ? "" : normalizeIdentifier(Ids.back()->getText());
   }
   if (treeCast<P::CaseExprContext>(X))
@@ -1421,7 +1430,7 @@ void IRBuilder::Impl::createType(P::CreateTypeStmtContext *C) {
   for (auto *A : C->compositeAttribute()) {
     CompositeAttribute Attr;
     Attr.Location = loc(A);
-    Attr.Name = ident(A->colId());
+    Attr.Name = ident(A->identifier());
     Attr.Type = canonicalType(LB, A->typeName());
     if (A->anyName())
       Attr.Collation = objectName(A->anyName());
@@ -1643,7 +1652,7 @@ void IRBuilder::Impl::createTrigger(P::CreateTriggerStmtContext *C) {
       Tr.Events |= TE_Insert;
     else if (E->UPDATE()) {
       Tr.Events |= TE_Update;
-      for (auto *Id : E->colId())
+      for (auto *Id : E->identifier())
         Tr.UpdateColumns.push_back(ident(Id));
     } else if (E->DELETE())
       Tr.Events |= TE_Delete;
@@ -1869,7 +1878,7 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
   std::vector<PendingConstraint> Pending;
   for (auto *Cmd : C->alterTableCmd()) {
     if (auto *A = treeCast<P::AddColumnContext>(Cmd)) {
-      std::string Name = ident(A->columnDef()->colId());
+      std::string Name = ident(A->columnDef()->name);
       if (T->findColumn(Name)) {
         if (!A->ifNotExists())
           error(loc(A->columnDef()), "column \"" + Name + "\" of relation \"" +
@@ -1880,13 +1889,13 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
     } else if (auto *A = treeCast<P::AddConstraintContext>(Cmd)) {
       addTableConstraint(*T, A->tableConstraint(), Pending);
     } else if (auto *D = treeCast<P::DropColumnContext>(Cmd)) {
-      std::string Name = ident(D->colId());
+      std::string Name = ident(D->identifier());
       auto It =
           find_if(T->Columns, [&](const Column &X) { return X.Name == Name; });
       if (It == T->Columns.end()) {
         if (!D->ifExists())
-          error(loc(D->colId()), "column \"" + Name + "\" of relation \"" +
-                                     T->Name + "\" does not exist");
+          error(loc(D->identifier()), "column \"" + Name + "\" of relation \"" +
+                                          T->Name + "\" does not exist");
         continue;
       }
       T->Columns.erase(It);
@@ -1904,7 +1913,7 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
       T->Constraints.erase(It);
       invalidateNames();
     } else if (auto *A = treeCast<P::AlterColumnContext>(Cmd)) {
-      std::string Name = ident(A->colId());
+      std::string Name = ident(A->identifier());
       Column *Col = T->findColumn(Name);
       // A column of a parent (INHERITS, PARTITION OF) is the parent's in
       // the IR, as in the catalog reader: what a child sets on its copy
@@ -1913,8 +1922,8 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
       if (!Col && inheritsColumn(*S, *T, Name))
         continue;
       if (!Col) {
-        error(loc(A->colId()), "column \"" + Name + "\" of relation \"" +
-                                   T->Name + "\" does not exist");
+        error(loc(A->identifier()), "column \"" + Name + "\" of relation \"" +
+                                        T->Name + "\" does not exist");
         continue;
       }
       P::AlterColumnCmdContext *AC = A->alterColumnCmd();

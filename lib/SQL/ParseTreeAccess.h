@@ -3,7 +3,7 @@
 // Private to lib/SQL. Every context class ANTLR generates from
 // grammar/PostgreSQLParser.g4 derives from FastRuleContext (the grammar's
 // contextSuperClass option), so the accessors the generated code defines
-// (`ctx->colId()`, `ctx->NOT()`, `ctx->tableElement()`) call the member
+// (`ctx->identifier()`, `ctx->NOT()`, `ctx->tableElement()`) call the member
 // templates below instead of the runtime's. The runtime's test each child
 // with dynamic_cast; libstdc++ implements a failed dynamic_cast by walking
 // the class hierarchy and comparing mangled type names with strcmp, and with
