@@ -13,9 +13,10 @@
 
 #include "PostgreSQLParser.h"
 
-#include "llvm/ADT/StringMap.h"
-
+#include <algorithm>
+#include <cassert>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 
 using namespace llvm;
@@ -30,12 +31,13 @@ namespace {
 constexpr size_t NoMatch = ~size_t(0);
 
 /// Keyword spellings (lower case) to token types.
+/// The keywords, in an open-addressing table hashed while the word is
+/// lower-cased: a lookup for every identifier-shaped word, so cheaper than a
+/// StringMap's (hash, then compare, of a copy).
 class KeywordTable {
 public:
   KeywordTable() {
-#define BK_SQL_KEYWORD(Token, Spelling)                                        \
-  Map[Spelling] = P::Token;                                                    \
-  MaxLength = std::max(MaxLength, sizeof(Spelling) - 1);
+#define BK_SQL_KEYWORD(Token, Spelling) insert(Spelling, P::Token);
 #include "SQLKeywords.inc"
 #undef BK_SQL_KEYWORD
   }
@@ -43,19 +45,53 @@ public:
   size_t lookup(StringRef Word) const {
     if (Word.size() > MaxLength)
       return P::IDENT;
-    char Lower[64];
+    char Lower[MaxKeywordLength];
+    uint32_t H = HashSeed;
     for (size_t I = 0; I < Word.size(); ++I) {
-      char C = Word[I];
-      if (static_cast<unsigned char>(C) >= 0x80)
+      unsigned char C = Word[I];
+      if (C >= 0x80)
         return P::IDENT;
-      Lower[I] = (C >= 'A' && C <= 'Z') ? C + ('a' - 'A') : C;
+      C = (C >= 'A' && C <= 'Z') ? C + ('a' - 'A') : C;
+      Lower[I] = static_cast<char>(C);
+      H = step(H, C);
     }
-    auto It = Map.find(StringRef(Lower, Word.size()));
-    return It == Map.end() ? size_t(P::IDENT) : It->second;
+    for (size_t Slot = H & (Size - 1);; Slot = (Slot + 1) & (Size - 1)) {
+      const Entry &E = Slots[Slot];
+      if (!E.Spelling)
+        return P::IDENT;
+      if (E.Length == Word.size() &&
+          std::memcmp(E.Spelling, Lower, Word.size()) == 0)
+        return E.Token;
+    }
   }
 
 private:
-  StringMap<size_t> Map;
+  struct Entry {
+    const char *Spelling = nullptr;
+    size_t Length = 0;
+    size_t Token = 0;
+  };
+  static constexpr size_t Size = 1024; // a power of two, over 4x the keywords
+  static constexpr size_t MaxKeywordLength = 64;
+  static constexpr uint32_t HashSeed = 2166136261u; // FNV-1a
+  static uint32_t step(uint32_t H, unsigned char C) {
+    return (H ^ C) * 16777619u;
+  }
+
+  void insert(const char *Spelling, size_t Token) {
+    size_t Length = std::strlen(Spelling);
+    assert(Length <= MaxKeywordLength && "keyword too long");
+    uint32_t H = HashSeed;
+    for (size_t I = 0; I < Length; ++I)
+      H = step(H, static_cast<unsigned char>(Spelling[I]));
+    size_t Slot = H & (Size - 1);
+    while (Slots[Slot].Spelling)
+      Slot = (Slot + 1) & (Size - 1);
+    Slots[Slot] = {Spelling, Length, Token};
+    MaxLength = std::max(MaxLength, Length);
+  }
+
+  Entry Slots[Size];
   size_t MaxLength = 0;
 };
 
