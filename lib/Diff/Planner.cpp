@@ -2118,17 +2118,22 @@ static bool checkNames(const Catalog &C, const DiffOptions &Opts,
 bool diffCatalogs(const Catalog &Old, const Catalog &New,
                   const DiffOptions &Opts, DiagnosticEngine &Diags,
                   Migration &Out) {
+  Catalog OldC = Old, NewC = New;
+  return diffCatalogs(std::move(OldC), std::move(NewC), Opts, Diags, Out);
+}
+
+bool diffCatalogs(Catalog &&OldC, Catalog &&NewC, const DiffOptions &Opts,
+                  DiagnosticEngine &Diags, Migration &Out) {
   unsigned ErrorsBefore = Diags.getNumErrors();
   if (Opts.TargetVersion < 13 || Opts.TargetVersion > 17) {
     Diags.error(Loc(), "--target-version must be 13 to 17, not " +
                            Twine(Opts.TargetVersion));
     return false;
   }
-  std::vector<Rename> Renames = collectRenames(New, Diags);
-  checkNames(New, Opts, Diags);
+  std::vector<Rename> Renames = collectRenames(NewC, Diags);
+  checkNames(NewC, Opts, Diags);
   if (Diags.getNumErrors() != ErrorsBefore)
     return false;
-  Catalog OldC = Old, NewC = New;
   schema::dropDerivedObjects(OldC);
   schema::dropDerivedObjects(NewC);
   Out = Migration();

@@ -88,7 +88,8 @@ int main(int argc, char **argv) {
   Opts.DiffTimer = &Phases.Diff;
   Opts.PlanTimer = &Phases.Plan;
   diff::Migration M;
-  bool OK = diff::diffCatalogs(*Old, *New, Opts, Diags, M);
+  bool OK =
+      diff::diffCatalogs(std::move(*Old), std::move(*New), Opts, Diags, M);
   Diags.flush();
   if (!OK)
     return ExitError;
