@@ -2126,13 +2126,13 @@ void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
     std::string *Field = nullptr;
     if (S) {
       if (X->TABLE()) {
-        if (Table *T = S->findTable(Q.Name))
+        if (Table *T = tableIn(*S, Q.Name))
           Field = &T->Comment;
       } else if (X->VIEW()) {
         if (View *V = S->findView(Q.Name))
           Field = &V->Comment;
       } else if (X->SEQUENCE()) {
-        if (Sequence *Seq = S->findSequence(Q.Name))
+        if (Sequence *Seq = sequenceIn(*S, Q.Name))
           Field = &Seq->Comment;
       } else if (X->INDEX()) {
         for (Table &T : S->Tables)
@@ -2166,7 +2166,7 @@ void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
     if (Parts.size() >= 3)
       Q.Schema = Parts[Parts.size() - 3];
     Schema *S = findSchema(Q);
-    if (S && !S->findTable(Q.Name) && S->findView(Q.Name))
+    if (S && !tableIn(*S, Q.Name) && S->findView(Q.Name))
       return; // view columns have no comment in the IR
     Table *T = findTable(Q);
     if (!T)
