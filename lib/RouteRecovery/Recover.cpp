@@ -510,6 +510,71 @@ static void dropContradictoryBounds(DiagnosticEngine &Diags,
       [&](api::SchemaNode &Child) { dropContradictoryBounds(Diags, Child); });
 }
 
+/// The component a schema node refers to by $ref, if any.
+static int referencedComponent(const api::API &A, const api::SchemaNode &N) {
+  if (!N.isRef())
+    return -1;
+  const api::NamedSchema *T = A.findSchema(N.Ref);
+  return T ? static_cast<int>(T - A.Schemas.data()) : -1;
+}
+
+/// Whether component From is, through $ref and allOf alone, part of
+/// component To (From == To included).
+static bool partOf(const api::API &A, unsigned From, unsigned To) {
+  std::vector<bool> Seen(A.Schemas.size(), false);
+  std::vector<unsigned> Work{From};
+  std::vector<const api::SchemaNode *> Nodes;
+  while (!Work.empty()) {
+    unsigned Cur = Work.back();
+    Work.pop_back();
+    if (Cur == To)
+      return true;
+    if (Seen[Cur])
+      continue;
+    Seen[Cur] = true;
+    Nodes.assign(1, &A.Schemas[Cur].Schema);
+    while (!Nodes.empty()) {
+      const api::SchemaNode *N = Nodes.back();
+      Nodes.pop_back();
+      int T = referencedComponent(A, *N);
+      if (T >= 0)
+        Work.push_back(static_cast<unsigned>(T));
+      for (const auto &C : N->AllOf)
+        Nodes.push_back(C.get());
+    }
+  }
+  return false;
+}
+
+/// A JSON Schema literal `{ $id: 'Item', $ref: 'Item#' }`, or zod's
+/// `z.lazy(() => Item)` as Item's own definition, makes a component that
+/// is (through $ref and allOf alone) part of itself: it has no finite
+/// expansion and an OpenAPI reader rejects it. Each reference that closes
+/// such a cycle is left out, with a warning at the component.
+static void breakInclusionCycles(DiagnosticEngine &Diags, api::API &A) {
+  for (unsigned I = 0; I != A.Schemas.size(); ++I) {
+    bool Broken = false;
+    std::vector<api::SchemaNode *> Nodes{&A.Schemas[I].Schema};
+    while (!Nodes.empty()) {
+      api::SchemaNode *N = Nodes.back();
+      Nodes.pop_back();
+      int T = referencedComponent(A, *N);
+      if (T >= 0 && partOf(A, static_cast<unsigned>(T), I)) {
+        N->Ref.clear();
+        N->RefIndex = api::SchemaNode::NoIndex;
+        Broken = true;
+      }
+      for (auto &C : N->AllOf)
+        Nodes.push_back(C.get());
+    }
+    if (Broken)
+      Diags.warning(A.Schemas[I].Schema.Location,
+                    "schema '" + A.Schemas[I].Name +
+                        "' would include itself through $ref/allOf; that "
+                        "reference is left out");
+  }
+}
+
 std::unique_ptr<api::API> recoverAPIFromBuffers(Context &Ctx,
                                                 ArrayRef<unsigned> BufferIDs,
                                                 const RecoverOptions &Opts) {
@@ -539,6 +604,7 @@ std::unique_ptr<api::API> recoverAPIFromBuffers(Context &Ctx,
     dropContradictoryBounds(Ctx.getDiags(), const_cast<api::SchemaNode &>(S));
   });
   A->resolveReferences();
+  breakInclusionCycles(Ctx.getDiags(), *A);
   return A;
 }
 
