@@ -21,6 +21,7 @@ using namespace llvm;
 namespace bk {
 namespace advisor {
 
+using sql::forEachTopLevel;
 using sql::Token;
 using sql::TokenKind;
 using TokenRange = ArrayRef<Token>;
@@ -51,19 +52,6 @@ TokenRange stripParens(TokenRange T) {
          closing(T, 0) == T.size() - 1)
     T = T.slice(1, T.size() - 2);
   return T;
-}
-
-/// Calls F(I) for every token at bracket depth 0.
-void forEachTopLevel(TokenRange T, function_ref<bool(size_t)> F) {
-  unsigned Depth = 0;
-  for (size_t I = 0; I < T.size(); ++I) {
-    if (isOpen(T[I]))
-      ++Depth;
-    else if (isClose(T[I]) && Depth)
-      --Depth;
-    else if (Depth == 0 && !F(I))
-      return;
-  }
 }
 
 /// Whether T[I] starts `alias.column` (not `schema.function(`, not the

@@ -22,6 +22,7 @@ using namespace llvm;
 namespace bk {
 namespace advisor {
 
+using sql::forEachTopLevel;
 using sql::Token;
 using sql::TokenKind;
 using TokenRange = ArrayRef<Token>;
@@ -57,25 +58,21 @@ Clauses splitClauses(TokenRange T) {
   Clauses C;
   std::string Current;
   size_t Begin = 0;
-  int Depth = 0;
   auto Close = [&](size_t End) {
     if (!Current.empty() && !C.Ranges.count(Current))
       C.Ranges[Current] = {Begin, End};
   };
-  for (size_t I = 0; I < T.size(); ++I) {
-    if (T[I].isPunctuation('('))
-      ++Depth;
-    else if (T[I].isPunctuation(')'))
-      --Depth;
-    else if (Depth == 0 && isClauseWord(T[I])) {
+  forEachTopLevel(T, [&](size_t I) {
+    if (isClauseWord(T[I])) {
       Close(I);
       Current = T[I].Text.lower();
       Begin = I + 1;
       // GROUP BY, ORDER BY.
       if (I + 1 < T.size() && T[I + 1].isWord("by"))
-        Begin = ++I + 1;
+        Begin = I + 2;
     }
-  }
+    return true;
+  });
   Close(T.size());
   return C;
 }
@@ -137,7 +134,6 @@ bool ShapeReader::addTable(TokenRange T, std::string &Problem) {
 }
 
 bool ShapeReader::readFromList(TokenRange T, std::string &Problem) {
-  int Depth = 0;
   size_t Begin = 0;
   std::vector<TokenRange> Conditions;
   auto Flush = [&](size_t End) -> bool {
@@ -153,18 +149,16 @@ bool ShapeReader::readFromList(TokenRange T, std::string &Problem) {
       Conditions.push_back(Item.drop_front(On + 1));
     return addTable(Item.take_front(On), Problem);
   };
-  for (size_t I = 0; I < T.size(); ++I) {
-    if (T[I].isPunctuation('('))
-      ++Depth;
-    else if (T[I].isPunctuation(')'))
-      --Depth;
-    else if (Depth == 0 && (T[I].isPunctuation(',') || isJoinWord(T[I]))) {
+  bool OK = true;
+  forEachTopLevel(T, [&](size_t I) {
+    if (T[I].isPunctuation(',') || isJoinWord(T[I])) {
       if (I > Begin && !Flush(I))
-        return false;
+        return OK = false;
       Begin = I + 1;
     }
-  }
-  if (T.size() > Begin && !Flush(T.size()))
+    return true;
+  });
+  if (!OK || (T.size() > Begin && !Flush(T.size())))
     return false;
   for (TokenRange Cond : Conditions)
     readCondition(Cond);
@@ -248,28 +242,25 @@ void ShapeReader::addConjunct(TokenRange T) {
 
 void ShapeReader::readCondition(TokenRange T) {
   // Split at depth-0 AND, keeping BETWEEN's own AND.
-  int Depth = 0;
   size_t Begin = 0;
-  bool Between = false;
-  for (size_t I = 0; I < T.size(); ++I) {
-    if (T[I].isPunctuation('('))
-      ++Depth;
-    else if (T[I].isPunctuation(')'))
-      --Depth;
-    else if (Depth == 0 && T[I].isWord("between"))
+  bool Between = false, Disjunction = false;
+  forEachTopLevel(T, [&](size_t I) {
+    if (T[I].isWord("between")) {
       Between = true;
-    else if (Depth == 0 && T[I].isWord("and")) {
+    } else if (T[I].isWord("and")) {
       if (Between) {
         Between = false;
-        continue;
+        return true;
       }
       addConjunct(T.slice(Begin, I - Begin));
       Begin = I + 1;
-    } else if (Depth == 0 && T[I].isWord("or")) {
-      return; // a disjunction at the top: no conjunct is certain
+    } else if (T[I].isWord("or")) {
+      Disjunction = true; // at the top: no conjunct is certain
+      return false;
     }
-  }
-  if (T.size() > Begin)
+    return true;
+  });
+  if (!Disjunction && T.size() > Begin)
     addConjunct(T.drop_front(Begin));
 }
 

@@ -81,5 +81,17 @@ std::vector<Token> tokenize(StringRef Text) {
   return Out;
 }
 
+void forEachTopLevel(ArrayRef<Token> T, function_ref<bool(size_t)> F) {
+  unsigned Depth = 0;
+  for (size_t I = 0; I < T.size(); ++I) {
+    if (T[I].isPunctuation('(') || T[I].isPunctuation('['))
+      ++Depth;
+    else if ((T[I].isPunctuation(')') || T[I].isPunctuation(']')) && Depth)
+      --Depth;
+    else if (Depth == 0 && !F(I))
+      return;
+  }
+}
+
 } // namespace sql
 } // namespace bk

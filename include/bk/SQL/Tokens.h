@@ -10,6 +10,8 @@
 #ifndef BK_SQL_TOKENS_H
 #define BK_SQL_TOKENS_H
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
@@ -63,6 +65,12 @@ struct Token {
 /// The tokens of Text (valid UTF-8, which must outlive them), without
 /// whitespace and comments.
 std::vector<Token> tokenize(llvm::StringRef Text);
+
+/// Calls F(I) for every token of T outside ( ) and [ ] (the brackets
+/// themselves excluded, but for a closing one without its opening one), in
+/// order, until F returns false.
+void forEachTopLevel(llvm::ArrayRef<Token> T,
+                     llvm::function_ref<bool(size_t)> F);
 
 } // namespace sql
 } // namespace bk
