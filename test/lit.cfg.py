@@ -63,6 +63,11 @@ if os.environ.get('PGHOST'):
     if pg_version and os.path.exists(os.path.join(
             '/usr/share/postgresql', pg_version, 'extension', 'hypopg.control')):
         config.available_features.add('hypopg')
+    # PostGIS (Debian postgresql-15-postgis-3, installed by utils/setup.sh)
+    # for the OpenStreetMap corpus schema, which creates it.
+    if pg_version and os.path.exists(os.path.join(
+            '/usr/share/postgresql', pg_version, 'extension', 'postgis.control')):
+        config.available_features.add('postgis')
 
 corpus = os.environ.get('BK_CORPUS') or os.path.normpath(
     os.path.join(config.bk_src_root, os.pardir, 'shared', 'corpus'))

@@ -32,6 +32,9 @@ BK_PACKAGES=(
   # --suggest-indexes proves its suggestions (it skips the proof, with a
   # note, on servers without it).
   postgresql-15-hypopg
+  # Test-only: PostGIS, which the OpenStreetMap corpus schema creates (one
+  # geometry column), so the oracles load that file as it is.
+  postgresql-15-postgis-3
 )
 
 # Prints the packages of "$@" that are not fully installed, one per line.
