@@ -159,8 +159,35 @@ private:
   /// The ALTER TYPE ... ADD VALUE statements (PostgreSQL refuses to use a
   /// new enum value in the transaction that added it).
   std::set<std::string> AddedEnumValues;
-  /// Enums recreated under a temporary name: (schema, name).
-  std::set<std::pair<std::string, std::string>> SwappedTypes;
+  /// How a column's values move from a type recreated under a temporary
+  /// name to its new definition.
+  struct TypeSwap {
+    enum ConversionKind {
+      /// col::text::new: enums (values kept by label), and composites
+      /// whose attributes keep their positions.
+      ViaText,
+      /// col::new: a domain over another base type casts through it.
+      Direct,
+      /// ROW((col).a, (col).b::t, NULL::u)::new: a composite whose
+      /// attributes were added, dropped or moved as well.
+      Rows,
+    } Kind = ViaText;
+    /// Rows: the new attributes, each with its old type ("" if it is new).
+    std::vector<std::tuple<std::string, std::string, std::string>> Fields;
+  };
+  /// Types recreated under a temporary name: (schema, name).
+  std::map<std::pair<std::string, std::string>, TypeSwap> SwappedTypes;
+  /// Whether a table column of Cur uses type Name of S (also as an array);
+  /// returns a type (composite or domain) of Cur that uses it, or "".
+  std::string typeUsers(const Schema &S, StringRef Name,
+                        bool &UsedByColumn) const;
+  /// Renames type Name of S to a free temporary name, marks the new
+  /// definition for creation and the temporary one for dropping.
+  void swapType(const Schema &S, StringRef Kind, StringRef Name, TypeSwap How);
+  /// The USING expression that converts column Col (of type Type) for a
+  /// swapped type; "" when there is none.
+  std::string swapConversion(const TypeSwap &How, StringRef Col, StringRef Type,
+                             Loc L);
   /// Tables dropped or recreated: (schema, name).
   std::set<std::pair<std::string, std::string>> DroppedTables;
   std::set<std::pair<std::string, std::string>> RecreatedTables;
@@ -670,17 +697,93 @@ void Planner::diffEnum(const Schema &S, const EnumType &Old,
                                "' from enum " + qstr(S, Old.Name) +
                                ", which fails if a row holds it"))
     return;
-  std::string Tmp = makeObjectName(New.Name, "", "bk_old");
-  for (unsigned N = 1; S.findEnum(Tmp) || S.findDomain(Tmp); ++N)
-    Tmp = makeObjectName(New.Name, "", "bk_old" + std::to_string(N));
-  Step R = make(ChangeKind::Alter, Label,
-                "ALTER TYPE " + qname(S, Old.Name) + " RENAME TO " +
-                    quoteIdentifier(Tmp) + ";");
-  slot(Label, std::move(R));
+  swapType(S, "enum", New.Name, TypeSwap());
+}
+
+std::string Planner::typeUsers(const Schema &S, StringRef Name,
+                               bool &UsedByColumn) const {
+  std::string UsedByType;
+  for (const Schema &CS : Cur.Schemas) {
+    for (const Table &T : CS.Tables)
+      for (const Column &C : T.Columns)
+        if (typeRefersTo(C.Type, S.Name, Name))
+          UsedByColumn = true;
+    for (const CompositeType &C : CS.Composites)
+      for (const CompositeAttribute &A : C.Attributes)
+        if (typeRefersTo(A.Type, S.Name, Name))
+          UsedByType = qstr(CS, C.Name);
+    for (const Domain &D : CS.Domains)
+      if (typeRefersTo(D.BaseType, S.Name, Name))
+        UsedByType = qstr(CS, D.Name);
+  }
+  return UsedByType;
+}
+
+void Planner::swapType(const Schema &S, StringRef Kind, StringRef Name,
+                       TypeSwap How) {
+  std::string Label = objectLabel(Kind, S, Name);
+  const Schema *CS = Cur.findSchema(S.Name);
+  auto Taken = [&](StringRef N) {
+    for (const Schema *X : {&S, CS})
+      if (X && (X->findEnum(N) || X->findDomain(N) || X->findComposite(N) ||
+                X->findTable(N)))
+        return true;
+    return false;
+  };
+  std::string Tmp = makeObjectName(Name, "", "bk_old");
+  for (unsigned N = 1; Taken(Tmp); ++N)
+    Tmp = makeObjectName(Name, "", "bk_old" + std::to_string(N));
+  // ALTER TYPE renames domains too.
+  slot(Label, make(ChangeKind::Alter, Label,
+                   "ALTER TYPE " + qname(S, Name) + " RENAME TO " +
+                       quoteIdentifier(Tmp) + ";"));
   CreateLabels.insert(Label);
-  SwappedTypes.insert({S.Name, New.Name});
-  lateDrop(Label,
-           make(ChangeKind::Drop, Label, "DROP TYPE " + qname(S, Tmp) + ";"));
+  SwappedTypes[{S.Name, Name.str()}] = std::move(How);
+  lateDrop(Label, make(ChangeKind::Drop, Label,
+                       (Kind == "domain" ? "DROP DOMAIN " : "DROP TYPE ") +
+                           qname(S, Tmp) + ";"));
+}
+
+std::string Planner::swapConversion(const TypeSwap &How, StringRef Col,
+                                    StringRef Type, Loc L) {
+  bool Array = StringRef(Type).rtrim().endswith("]");
+  switch (How.Kind) {
+  case TypeSwap::Direct:
+    return (Col + "::" + Type).str();
+  case TypeSwap::ViaText:
+    return (Col + "::text::" + Type).str();
+  case TypeSwap::Rows:
+    break;
+  }
+  if (Array) {
+    unsupported(L, "converting array column " + Col + " to composite type " +
+                       Type +
+                       ", whose attributes are added, dropped or moved while "
+                       "others change type, is not supported by bk-diff yet: "
+                       "change the attribute types and the attribute list in "
+                       "two migrations");
+    return "";
+  }
+  std::string Row = "ROW(";
+  bool First = true;
+  for (const auto &F : How.Fields) {
+    if (!First)
+      Row += ", ";
+    First = false;
+    const std::string &Name = std::get<0>(F), &NewType = std::get<1>(F),
+                      &OldType = std::get<2>(F);
+    if (OldType.empty())
+      Row += "NULL::" + NewType;
+    else if (sameType(OldType, NewType))
+      Row += "(" + Col.str() + ")." + quoteIdentifier(Name);
+    else
+      Row += "(" + Col.str() + ")." + quoteIdentifier(Name) + "::" + NewType;
+  }
+  Row += ")::" + Type.str();
+  // A row of nulls is not a null row: only the latter stays NULL.
+  return ("CASE WHEN " + Col + " IS NOT DISTINCT FROM NULL THEN NULL ELSE " +
+          Row + " END")
+      .str();
 }
 
 void Planner::diffDomain(const Schema &S, const Domain &Old,
@@ -688,11 +791,30 @@ void Planner::diffDomain(const Schema &S, const Domain &Old,
   std::string Label = objectLabel("domain", S, New.Name);
   std::string Name = qname(S, New.Name);
   if (!sameType(Old.BaseType, New.BaseType) || Old.Collation != New.Collation) {
-    unsupported(New.Location,
-                "changing the base type or collation of domain " +
-                    qstr(S, New.Name) +
-                    " is not supported by bk-diff yet: create a new domain "
-                    "and move the columns to it");
+    // PostgreSQL cannot change a domain's base type in place: the new
+    // domain is created beside the old one (renamed) and every column
+    // converted to it; its default and checks come with its definition.
+    if (!sameType(Old.BaseType, New.BaseType) &&
+        classifyTypeChange(Old.BaseType, New.BaseType) ==
+            TypeChange::Narrowing &&
+        refuse(New.Location, "narrow domain " + qstr(S, New.Name) + " from " +
+                                 Old.BaseType + " to " + New.BaseType +
+                                 ", which fails or loses data on values "
+                                 "that do not fit"))
+      return;
+    bool UsedByColumn = false;
+    std::string UsedByType = typeUsers(S, Old.Name, UsedByColumn);
+    if (!UsedByType.empty()) {
+      unsupported(New.Location, "changing the base type or collation of "
+                                "domain " +
+                                    qstr(S, New.Name) + ", which type " +
+                                    UsedByType +
+                                    " uses, is not supported by bk-diff yet");
+      return;
+    }
+    TypeSwap How;
+    How.Kind = TypeSwap::Direct;
+    swapType(S, "domain", New.Name, std::move(How));
     return;
   }
   if (!sameExpression(Old.Default, New.Default))
@@ -746,6 +868,62 @@ void Planner::diffComposite(const Schema &S, const CompositeType &Old,
                             const CompositeType &New) {
   std::string Label = objectLabel("composite", S, New.Name);
   std::string Name = qname(S, New.Name);
+  // PostgreSQL refuses ALTER ATTRIBUTE ... TYPE on a composite that a
+  // table column (or another type) uses: the new type is created beside
+  // the old one (renamed) and the columns are converted to it.
+  bool UsedByColumn = false;
+  std::string UsedByType = typeUsers(S, Old.Name, UsedByColumn);
+  bool Retyped = false;
+  for (const CompositeAttribute &A : Old.Attributes) {
+    auto It = find_if(New.Attributes, [&](const CompositeAttribute &X) {
+      return X.Name == A.Name;
+    });
+    if (It == New.Attributes.end()) {
+      if (UsedByColumn &&
+          refuse(New.Location, "drop attribute " + A.Name +
+                                   " of composite type " + qstr(S, New.Name) +
+                                   ", whose values in the columns that use "
+                                   "it are lost"))
+        return;
+      continue;
+    }
+    if (sameType(It->Type, A.Type) && It->Collation == A.Collation)
+      continue;
+    Retyped = true;
+    if (UsedByColumn && !sameType(It->Type, A.Type) &&
+        classifyTypeChange(A.Type, It->Type) == TypeChange::Narrowing &&
+        refuse(New.Location, "narrow attribute " + A.Name +
+                                 " of composite type " + qstr(S, New.Name) +
+                                 " from " + A.Type + " to " + It->Type +
+                                 ", which fails or loses data on values "
+                                 "that do not fit"))
+      return;
+  }
+  if (Retyped) {
+    if (!UsedByType.empty()) {
+      unsupported(New.Location,
+                  "changing an attribute type of composite type " +
+                      qstr(S, New.Name) + ", which type " + UsedByType +
+                      " uses, is not supported by bk-diff yet");
+      return;
+    }
+    if (UsedByColumn) {
+      TypeSwap How;
+      bool SamePositions = Old.Attributes.size() == New.Attributes.size();
+      for (size_t I = 0; SamePositions && I < New.Attributes.size(); ++I)
+        SamePositions = Old.Attributes[I].Name == New.Attributes[I].Name;
+      How.Kind = SamePositions ? TypeSwap::ViaText : TypeSwap::Rows;
+      for (const CompositeAttribute &A : New.Attributes) {
+        auto It = find_if(Old.Attributes, [&](const CompositeAttribute &X) {
+          return X.Name == A.Name;
+        });
+        How.Fields.emplace_back(A.Name, A.Type,
+                                It == Old.Attributes.end() ? "" : It->Type);
+      }
+      swapType(S, "composite", New.Name, std::move(How));
+      return;
+    }
+  }
   for (const CompositeAttribute &A : Old.Attributes)
     if (none_of(New.Attributes,
                 [&](const CompositeAttribute &X) { return X.Name == A.Name; }))
@@ -763,7 +941,7 @@ void Planner::diffComposite(const Schema &S, const CompositeType &Old,
       slot(Label, make(ChangeKind::Alter, Label,
                        "ALTER TYPE " + Name + " ADD ATTRIBUTE " +
                            quoteIdentifier(A.Name) + " " + TypeSQL + ";"));
-    else if (It->Type != A.Type || It->Collation != A.Collation)
+    else if (!sameType(It->Type, A.Type) || It->Collation != A.Collation)
       slot(Label, make(ChangeKind::Alter, Label,
                        "ALTER TYPE " + Name + " ALTER ATTRIBUTE " +
                            quoteIdentifier(A.Name) + " TYPE " + TypeSQL + ";"));
@@ -999,10 +1177,10 @@ void Planner::diffColumn(const Schema &S, const Table &T, const Column &Old,
     Add("ALTER COLUMN " + Col + " DROP IDENTITY");
 
   std::string OldDefault = Old.isIdentity() ? "" : Old.Default;
-  bool Swapped = false;
+  const TypeSwap *Swapped = nullptr;
   for (const auto &T2 : SwappedTypes)
-    if (typeRefersTo(New.Type, T2.first, T2.second))
-      Swapped = true;
+    if (typeRefersTo(New.Type, T2.first.first, T2.first.second))
+      Swapped = &T2.second;
   bool TypeChanged = !sameType(Old.Type, New.Type);
   if (TypeChanged || Old.Collation != New.Collation || Swapped) {
     ChangedRelations.insert(T.Name);
@@ -1025,8 +1203,14 @@ void Planner::diffColumn(const Schema &S, const Table &T, const Column &Old,
     std::string SQL = "ALTER COLUMN " + Col + " TYPE " + New.Type;
     if (!New.Collation.empty())
       SQL += " COLLATE " + quoteQualifiedName(New.Collation);
-    if (Kind == TypeChange::Conversion)
-      SQL += " USING " + Col + (Swapped ? "::text::" : "::") + New.Type;
+    if (Swapped) {
+      std::string Using = swapConversion(*Swapped, Col, New.Type, New.Location);
+      if (Using.empty())
+        return;
+      SQL += " USING " + Using;
+    } else if (Kind == TypeChange::Conversion) {
+      SQL += " USING " + Col + "::" + New.Type;
+    }
     unsigned Risks = Kind == TypeChange::Widening ? RiskNone : RiskRewrite;
     if (Kind == TypeChange::Narrowing)
       Risks |= RiskDataLoss | RiskMayFail;
