@@ -15,6 +15,7 @@ options { tokenVocab = PostgreSQLLexer; contextSuperClass = FastRuleContext; }
 // The runtime's Parser::exitRule (not virtual) finds the parent context with
 // a dynamic_cast: ~15% of the parse. A rule context's parent is always a
 // rule context; this one, which the generated rule methods call, hides it.
+// The same for getInterpreter, below.
 @parser::members {
 void exitRule() {
   _ctx->stop = _matchedEOF ? _input->LT(1) : _input->LT(-1);
@@ -22,6 +23,15 @@ void exitRule() {
     triggerExitRuleEvent();
   setState(_ctx->invokingState);
   _ctx = static_cast<antlr4::ParserRuleContext *>(_ctx->parent);
+}
+// Recognizer::getInterpreter, which every adaptivePredict call of the
+// generated rule methods goes through, is a dynamic_cast too; the parser's
+// interpreter is always its ParserATNSimulator (lib/SQL/Parser.cpp's
+// ThreadSimulator), so this one, found first, casts statically.
+template <class T> T *getInterpreter() const {
+  static_assert(std::is_same<T, antlr4::atn::ParserATNSimulator>::value,
+                "the parser's interpreter is a ParserATNSimulator");
+  return static_cast<T *>(_interpreter);
 }
 }
 
