@@ -315,7 +315,8 @@ atomicBody: (CASE atomicBody END | BEGIN atomicBody END | ~(END | CASE | BEGIN))
 
 funcArgs: (funcArgDef (COMMA funcArgDef)*)?;
 
-funcArgDef: argMode? identifier? typeName ((DEFAULT | EQ) expr)?;
+// PostgreSQL takes the mode before or after the name: OUT a int, a OUT int.
+funcArgDef: (argMode? identifier? | identifier argMode) typeName ((DEFAULT | EQ) expr)?;
 
 argMode: IN | OUT | INOUT | VARIADIC;
 

@@ -35,6 +35,10 @@ CREATE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer
 CREATE FUNCTION ids(OUT id int) RETURNS SETOF integer LANGUAGE sql STABLE
     RETURN 1;
 
+-- The mode after the name, as PostgreSQL also takes it, prints before it.
+CREATE FUNCTION minmax(vals int[], lo OUT int, hi INOUT int) RETURNS record
+    LANGUAGE sql IMMUTABLE AS 'SELECT min(v), max(v) FROM unnest(vals) v';
+
 CREATE PROCEDURE audit(msg text) LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN RAISE NOTICE '%', msg; END $$;
 -- pg_dump's ALTER FUNCTION ... OWNER TO sets the owner (its identity
 -- arguments leave defaults out); other ALTER FUNCTION forms are ignored.
@@ -75,5 +79,6 @@ CREATE POLICY ins ON accounts FOR INSERT WITH CHECK (balance >= 0);
 -- CHECK-NEXT:   function touch "()" [returns = trigger, language = plpgsql, body = "\nBEGIN\n  NEW.balance := coalesce(NEW.balance, 0);  -- not a statement end;\n  RETURN NEW;\nEND\n"];
 -- CHECK-NEXT:   function add "(a integer, b integer DEFAULT 1)" [returns = integer, language = sql, volatility = immutable, strict, parallel = safe, cost = 10, config = ("search_path=public, pg_temp"), body = "select a + b", owner = app];
 -- CHECK-NEXT:   function ids "(OUT id integer)" [returns = "SETOF integer", language = sql, volatility = stable, body = "RETURN 1"];
+-- CHECK-NEXT:   function minmax "(vals integer[], OUT lo integer, INOUT hi integer)" [returns = record, language = sql, volatility = immutable, body = "SELECT min(v), max(v) FROM unnest(vals) v"];
 -- CHECK-NEXT:   procedure audit "(msg text)" [language = plpgsql, security_definer, body = " BEGIN RAISE NOTICE '%', msg; END ", owner = admin];
 -- CHECK-NEXT: }

@@ -118,6 +118,10 @@ CREATE FUNCTION app.note_count(u int) RETURNS bigint LANGUAGE sql STABLE
   AS $$ SELECT count(*) FROM app.notes WHERE user_id = u $$;
 CREATE PROCEDURE app.purge(days int) LANGUAGE sql
   AS $$ DELETE FROM app.notes WHERE due > make_interval(days => days) $$;
+-- Argument modes after the names, which pg_get_function_arguments prints
+-- before them.
+CREATE FUNCTION minmax(vals int[], lo OUT int, hi INOUT int) RETURNS record
+  LANGUAGE sql IMMUTABLE AS 'SELECT min(v), max(v) FROM unnest(vals) v';
 COMMENT ON FUNCTION add(integer, integer) IS 'adds';
 
 CREATE TRIGGER users_touch BEFORE UPDATE OF email, age ON users
