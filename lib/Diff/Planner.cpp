@@ -174,6 +174,9 @@ private:
     } Kind = ViaText;
     /// Rows: the new attributes, each with its old type ("" if it is new).
     std::vector<std::tuple<std::string, std::string, std::string>> Fields;
+    /// The conversion drops values: a composite's attribute dropped or
+    /// narrowed, a domain's base type narrowed.
+    bool LosesData = false;
   };
   /// Types recreated under a temporary name: (schema, name).
   std::map<std::pair<std::string, std::string>, TypeSwap> SwappedTypes;
@@ -814,6 +817,9 @@ void Planner::diffDomain(const Schema &S, const Domain &Old,
     }
     TypeSwap How;
     How.Kind = TypeSwap::Direct;
+    How.LosesData =
+        !sameType(Old.BaseType, New.BaseType) &&
+        classifyTypeChange(Old.BaseType, New.BaseType) == TypeChange::Narrowing;
     swapType(S, "domain", New.Name, std::move(How));
     return;
   }
@@ -873,12 +879,13 @@ void Planner::diffComposite(const Schema &S, const CompositeType &Old,
   // the old one (renamed) and the columns are converted to it.
   bool UsedByColumn = false;
   std::string UsedByType = typeUsers(S, Old.Name, UsedByColumn);
-  bool Retyped = false;
+  bool Retyped = false, LosesData = false;
   for (const CompositeAttribute &A : Old.Attributes) {
     auto It = find_if(New.Attributes, [&](const CompositeAttribute &X) {
       return X.Name == A.Name;
     });
     if (It == New.Attributes.end()) {
+      LosesData = true;
       if (UsedByColumn &&
           refuse(New.Location, "drop attribute " + A.Name +
                                    " of composite type " + qstr(S, New.Name) +
@@ -890,8 +897,11 @@ void Planner::diffComposite(const Schema &S, const CompositeType &Old,
     if (sameType(It->Type, A.Type) && It->Collation == A.Collation)
       continue;
     Retyped = true;
-    if (UsedByColumn && !sameType(It->Type, A.Type) &&
-        classifyTypeChange(A.Type, It->Type) == TypeChange::Narrowing &&
+    bool Narrowed =
+        !sameType(It->Type, A.Type) &&
+        classifyTypeChange(A.Type, It->Type) == TypeChange::Narrowing;
+    LosesData |= Narrowed;
+    if (UsedByColumn && Narrowed &&
         refuse(New.Location, "narrow attribute " + A.Name +
                                  " of composite type " + qstr(S, New.Name) +
                                  " from " + A.Type + " to " + It->Type +
@@ -913,6 +923,7 @@ void Planner::diffComposite(const Schema &S, const CompositeType &Old,
       for (size_t I = 0; SamePositions && I < New.Attributes.size(); ++I)
         SamePositions = Old.Attributes[I].Name == New.Attributes[I].Name;
       How.Kind = SamePositions ? TypeSwap::ViaText : TypeSwap::Rows;
+      How.LosesData = LosesData;
       for (const CompositeAttribute &A : New.Attributes) {
         auto It = find_if(Old.Attributes, [&](const CompositeAttribute &X) {
           return X.Name == A.Name;
@@ -1254,6 +1265,8 @@ void Planner::diffColumn(const Schema &S, const Table &T, const Column &Old,
       Risks |= RiskDataLoss | RiskMayFail;
     if (Kind == TypeChange::Conversion)
       Risks |= RiskMayFail;
+    if (Swapped && Swapped->LosesData)
+      Risks |= RiskDataLoss;
     Add(SQL, Risks);
   }
 
