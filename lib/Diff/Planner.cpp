@@ -797,9 +797,10 @@ void Planner::diffDomain(const Schema &S, const Domain &Old,
     // PostgreSQL cannot change a domain's base type in place: the new
     // domain is created beside the old one (renamed) and every column
     // converted to it; its default and checks come with its definition.
-    if (!sameType(Old.BaseType, New.BaseType) &&
-        classifyTypeChange(Old.BaseType, New.BaseType) ==
-            TypeChange::Narrowing &&
+    bool Narrowed =
+        !sameType(Old.BaseType, New.BaseType) &&
+        classifyTypeChange(Old.BaseType, New.BaseType) == TypeChange::Narrowing;
+    if (Narrowed &&
         refuse(New.Location, "narrow domain " + qstr(S, New.Name) + " from " +
                                  Old.BaseType + " to " + New.BaseType +
                                  ", which fails or loses data on values "
@@ -817,9 +818,7 @@ void Planner::diffDomain(const Schema &S, const Domain &Old,
     }
     TypeSwap How;
     How.Kind = TypeSwap::Direct;
-    How.LosesData =
-        !sameType(Old.BaseType, New.BaseType) &&
-        classifyTypeChange(Old.BaseType, New.BaseType) == TypeChange::Narrowing;
+    How.LosesData = Narrowed;
     swapType(S, "domain", New.Name, std::move(How));
     return;
   }
@@ -870,89 +869,92 @@ void Planner::diffDomain(const Schema &S, const Domain &Old,
   }
 }
 
+static const CompositeAttribute *findAttribute(const CompositeType &C,
+                                               StringRef Name) {
+  for (const CompositeAttribute &A : C.Attributes)
+    if (A.Name == Name)
+      return &A;
+  return nullptr;
+}
+
 void Planner::diffComposite(const Schema &S, const CompositeType &Old,
                             const CompositeType &New) {
   std::string Label = objectLabel("composite", S, New.Name);
   std::string Name = qname(S, New.Name);
-  // PostgreSQL refuses ALTER ATTRIBUTE ... TYPE on a composite that a
-  // table column (or another type) uses: the new type is created beside
-  // the old one (renamed) and the columns are converted to it.
-  bool UsedByColumn = false;
-  std::string UsedByType = typeUsers(S, Old.Name, UsedByColumn);
-  bool Retyped = false, LosesData = false;
+  // What changes: attributes dropped (values lost), retyped, narrowed.
+  std::vector<const CompositeAttribute *> Dropped, Narrowed;
+  bool Retyped = false;
   for (const CompositeAttribute &A : Old.Attributes) {
-    auto It = find_if(New.Attributes, [&](const CompositeAttribute &X) {
-      return X.Name == A.Name;
-    });
-    if (It == New.Attributes.end()) {
-      LosesData = true;
-      if (UsedByColumn &&
-          refuse(New.Location, "drop attribute " + A.Name +
-                                   " of composite type " + qstr(S, New.Name) +
-                                   ", whose values in the columns that use "
-                                   "it are lost"))
-        return;
+    const CompositeAttribute *N = findAttribute(New, A.Name);
+    if (!N) {
+      Dropped.push_back(&A);
       continue;
     }
-    if (sameType(It->Type, A.Type) && It->Collation == A.Collation)
+    if (sameType(N->Type, A.Type) && N->Collation == A.Collation)
       continue;
     Retyped = true;
-    bool Narrowed =
-        !sameType(It->Type, A.Type) &&
-        classifyTypeChange(A.Type, It->Type) == TypeChange::Narrowing;
-    LosesData |= Narrowed;
-    if (UsedByColumn && Narrowed &&
-        refuse(New.Location, "narrow attribute " + A.Name +
-                                 " of composite type " + qstr(S, New.Name) +
-                                 " from " + A.Type + " to " + It->Type +
-                                 ", which fails or loses data on values "
-                                 "that do not fit"))
-      return;
+    if (!sameType(N->Type, A.Type) &&
+        classifyTypeChange(A.Type, N->Type) == TypeChange::Narrowing)
+      Narrowed.push_back(&A);
   }
-  if (Retyped) {
-    if (!UsedByType.empty()) {
+  if (Retyped || !Dropped.empty()) {
+    bool UsedByColumn = false;
+    std::string UsedByType = typeUsers(S, Old.Name, UsedByColumn);
+    if (UsedByColumn) {
+      for (const CompositeAttribute *A : Dropped)
+        if (refuse(New.Location, "drop attribute " + A->Name +
+                                     " of composite type " + qstr(S, New.Name) +
+                                     ", whose values in the columns that "
+                                     "use it are lost"))
+          return;
+      for (const CompositeAttribute *A : Narrowed)
+        if (refuse(New.Location,
+                   "narrow attribute " + A->Name + " of composite type " +
+                       qstr(S, New.Name) + " from " + A->Type + " to " +
+                       findAttribute(New, A->Name)->Type +
+                       ", which fails or loses data on values that do not "
+                       "fit"))
+          return;
+    }
+    // PostgreSQL refuses ALTER ATTRIBUTE ... TYPE on a composite that a
+    // table column (or another type) uses: the new type is created beside
+    // the old one (renamed) and the columns are converted to it.
+    if (Retyped && !UsedByType.empty()) {
       unsupported(New.Location,
                   "changing an attribute type of composite type " +
                       qstr(S, New.Name) + ", which type " + UsedByType +
                       " uses, is not supported by bk-diff yet");
       return;
     }
-    if (UsedByColumn) {
+    if (Retyped && UsedByColumn) {
       TypeSwap How;
       bool SamePositions = Old.Attributes.size() == New.Attributes.size();
       for (size_t I = 0; SamePositions && I < New.Attributes.size(); ++I)
         SamePositions = Old.Attributes[I].Name == New.Attributes[I].Name;
       How.Kind = SamePositions ? TypeSwap::ViaText : TypeSwap::Rows;
-      How.LosesData = LosesData;
+      How.LosesData = !Dropped.empty() || !Narrowed.empty();
       for (const CompositeAttribute &A : New.Attributes) {
-        auto It = find_if(Old.Attributes, [&](const CompositeAttribute &X) {
-          return X.Name == A.Name;
-        });
-        How.Fields.emplace_back(A.Name, A.Type,
-                                It == Old.Attributes.end() ? "" : It->Type);
+        const CompositeAttribute *O = findAttribute(Old, A.Name);
+        How.Fields.emplace_back(A.Name, A.Type, O ? O->Type : "");
       }
       swapType(S, "composite", New.Name, std::move(How));
       return;
     }
   }
-  for (const CompositeAttribute &A : Old.Attributes)
-    if (none_of(New.Attributes,
-                [&](const CompositeAttribute &X) { return X.Name == A.Name; }))
-      slot(Label, make(ChangeKind::Alter, Label,
-                       "ALTER TYPE " + Name + " DROP ATTRIBUTE " +
-                           quoteIdentifier(A.Name) + ";"));
+  for (const CompositeAttribute *A : Dropped)
+    slot(Label, make(ChangeKind::Alter, Label,
+                     "ALTER TYPE " + Name + " DROP ATTRIBUTE " +
+                         quoteIdentifier(A->Name) + ";"));
   for (const CompositeAttribute &A : New.Attributes) {
-    auto It = find_if(Old.Attributes, [&](const CompositeAttribute &X) {
-      return X.Name == A.Name;
-    });
+    const CompositeAttribute *O = findAttribute(Old, A.Name);
     std::string TypeSQL = A.Type;
     if (!A.Collation.empty())
       TypeSQL += " COLLATE " + quoteQualifiedName(A.Collation);
-    if (It == Old.Attributes.end())
+    if (!O)
       slot(Label, make(ChangeKind::Alter, Label,
                        "ALTER TYPE " + Name + " ADD ATTRIBUTE " +
                            quoteIdentifier(A.Name) + " " + TypeSQL + ";"));
-    else if (!sameType(It->Type, A.Type) || It->Collation != A.Collation)
+    else if (!sameType(O->Type, A.Type) || O->Collation != A.Collation)
       slot(Label, make(ChangeKind::Alter, Label,
                        "ALTER TYPE " + Name + " ALTER ATTRIBUTE " +
                            quoteIdentifier(A.Name) + " TYPE " + TypeSQL + ";"));
