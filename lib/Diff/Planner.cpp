@@ -1019,35 +1019,6 @@ static const Function *findFunction(const Schema *S, StringRef Key) {
   return nullptr;
 }
 
-/// Whether Text (an argument list or a result type) has Name as a word, a
-/// quoted identifier or the last part of a qualified name: a word-level
-/// over-approximation (an argument named like the type counts too).
-static bool mentionsName(StringRef Text, StringRef Name) {
-  for (size_t I = 0; I < Text.size();) {
-    std::string Word;
-    if (Text[I] == '"') {
-      if (!readQuotedIdentifier(Text, I, Word))
-        return false;
-    } else if (isAlnum(Text[I]) || Text[I] == '_') {
-      size_t B = I;
-      while (I < Text.size() &&
-             (isAlnum(Text[I]) || Text[I] == '_' || Text[I] == '$'))
-        ++I;
-      Word = Text.slice(B, I).str();
-    } else if (Text[I] == '\'') {
-      size_t End = Text.find('\'', I + 1);
-      I = End == StringRef::npos ? Text.size() : End + 1;
-      continue;
-    } else {
-      ++I;
-      continue;
-    }
-    if (Word == Name)
-      return true;
-  }
-  return false;
-}
-
 void Planner::diffFunctions() {
   for (const Schema &S : To.Schemas) {
     const Schema *OS = Cur.findSchema(S.Name);
@@ -1061,11 +1032,16 @@ void Planner::diffFunctions() {
       // A function whose arguments or result use a type recreated under a
       // temporary name would keep the old type, which could then not be
       // dropped: it is recreated after the new type.
+      // (A word-level match, as the SQL writer orders functions after the
+      // types their signatures name.)
       bool UsesSwapped = false;
-      for (const auto &T : SwappedTypes)
-        if (mentionsName(Old->Arguments, T.first.second) ||
-            mentionsName(Old->Returns, T.first.second))
-          UsesSwapped = true;
+      if (!SwappedTypes.empty()) {
+        std::set<std::string> Names =
+            referencedNames(Old->Arguments + " " + Old->Returns);
+        for (const auto &T : SwappedTypes)
+          if (Names.count(T.first.second))
+            UsesSwapped = true;
+      }
       if (!UsesSwapped && sameFunctionBody(*Old, F))
         continue;
       // CREATE OR REPLACE keeps dependants but cannot change the kind, the
