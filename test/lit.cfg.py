@@ -56,18 +56,18 @@ config.environment.pop('TERM', None)
 
 if os.environ.get('PGHOST'):
     config.available_features.add('postgres')
-    # HypoPG (Debian postgresql-15-hypopg, installed by utils/setup.sh) for
-    # bk-migrate --suggest-indexes: its control file beside the server's.
+    # Extensions installed beside the server (their control files), each a
+    # feature of its name: HypoPG (Debian postgresql-15-hypopg) for
+    # bk-migrate --suggest-indexes, PostGIS (postgresql-15-postgis-3) for the
+    # OpenStreetMap corpus schema, which creates it; utils/setup.sh installs
+    # both.
     pg_version = os.path.basename(os.path.dirname(
         getattr(config, 'pg_bin_dir', '') or ''))
-    if pg_version and os.path.exists(os.path.join(
-            '/usr/share/postgresql', pg_version, 'extension', 'hypopg.control')):
-        config.available_features.add('hypopg')
-    # PostGIS (Debian postgresql-15-postgis-3, installed by utils/setup.sh)
-    # for the OpenStreetMap corpus schema, which creates it.
-    if pg_version and os.path.exists(os.path.join(
-            '/usr/share/postgresql', pg_version, 'extension', 'postgis.control')):
-        config.available_features.add('postgis')
+    for extension in ['hypopg', 'postgis']:
+        if pg_version and os.path.exists(os.path.join(
+                '/usr/share/postgresql', pg_version, 'extension',
+                extension + '.control')):
+            config.available_features.add(extension)
 
 corpus = os.environ.get('BK_CORPUS') or os.path.normpath(
     os.path.join(config.bk_src_root, os.pardir, 'shared', 'corpus'))
