@@ -255,11 +255,16 @@ anyTokens: (~SEMI)+;
 createTypeStmt
   : CREATE TYPE qualifiedName AS ENUM LPAREN (STRING (COMMA STRING)*)? RPAREN
   | CREATE TYPE qualifiedName AS LPAREN (compositeAttribute (COMMA compositeAttribute)*)? RPAREN
-  | CREATE TYPE qualifiedName AS RANGE LPAREN option (COMMA option)* RPAREN
+  | CREATE TYPE qualifiedName AS RANGE LPAREN rangeOption (COMMA rangeOption)* RPAREN
   | CREATE TYPE qualifiedName (LPAREN balanced* RPAREN)?
   ;
 
 compositeAttribute: identifier typeName (COLLATE anyName)?;
+
+// SUBTYPE = type, SUBTYPE_OPCLASS = class, COLLATION = collation,
+// CANONICAL = function, SUBTYPE_DIFF = function, MULTIRANGE_TYPE_NAME = name:
+// each value is a (qualified) name, a type for SUBTYPE.
+rangeOption: (identifier | COLLATION) EQ typeName;
 
 createDomainStmt
   : CREATE DOMAIN qualifiedName AS? typeName domainConstraint*

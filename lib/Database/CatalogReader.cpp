@@ -256,6 +256,7 @@ private:
   Error readEnums();
   Error readDomains();
   Error readComposites();
+  Error readRanges();
   Error readSequences();
   Error readRelations();
   Error readInheritance();
@@ -489,6 +490,77 @@ Error Reader::readComposites() {
   }
   for (auto &A : Added)
     Composites[A.first] = &A.second.first->Composites[A.second.second];
+  return Error::success();
+}
+
+/// A range type option's name as RangeType keeps it: bare in pg_catalog and
+/// public, qualified elsewhere; "" for none.
+static std::string rangeOptionName(StringRef Schema, StringRef Name) {
+  if (Name.empty())
+    return "";
+  if (Schema == "pg_catalog" || Schema == "public")
+    return Name.str();
+  return (Schema + "." + Name).str();
+}
+
+Error Reader::readRanges() {
+  // Multirange types came with PostgreSQL 14.
+  bool Multiranges = Conn.getServerVersion() >= 140000;
+  Expected<QueryResult> R = query(
+      std::string("SELECT n.nspname, t.typname, "
+                  "pg_catalog.format_type(r.rngsubtype, NULL) AS subtype, "
+                  "opcn.nspname AS opcschema, opc.opcname, "
+                  "cn.nspname AS collschema, co.collname, "
+                  "canp.nspname AS canschema, can.proname AS canname, "
+                  "difp.nspname AS diffschema, dif.proname AS diffname, ") +
+      (Multiranges ? "mt.typname" : "NULL::name") +
+      " AS multirange, "
+      "pg_catalog.pg_get_userbyid(t.typowner) AS owner, "
+      "pg_catalog.obj_description(t.oid, 'pg_type') AS comment "
+      "FROM pg_catalog.pg_type t "
+      "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+      "JOIN pg_catalog.pg_range r ON r.rngtypid = t.oid "
+      "JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype "
+      "LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = r.rngsubopc "
+      "  AND NOT opc.opcdefault "
+      "LEFT JOIN pg_catalog.pg_namespace opcn ON opcn.oid = opc.opcnamespace "
+      "LEFT JOIN pg_catalog.pg_collation co ON co.oid = r.rngcollation "
+      "  AND r.rngcollation <> st.typcollation "
+      "LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace "
+      "LEFT JOIN pg_catalog.pg_proc can ON can.oid = r.rngcanonical "
+      "LEFT JOIN pg_catalog.pg_namespace canp ON canp.oid = can.pronamespace "
+      "LEFT JOIN pg_catalog.pg_proc dif ON dif.oid = r.rngsubdiff "
+      "LEFT JOIN pg_catalog.pg_namespace difp ON difp.oid = dif.pronamespace " +
+      (Multiranges ? "LEFT JOIN pg_catalog.pg_type mt "
+                     "ON mt.oid = r.rngmultitypid "
+                   : "") +
+      "WHERE t.typtype = 'r' AND " + SystemSchemaFilter + " AND NOT " +
+      extensionMember("pg_type", "t.oid") + " ORDER BY t.oid");
+  if (!R)
+    return R.takeError();
+  for (size_t I = 0; I < R->size(); ++I) {
+    Schema *S = schema(R->get(I, "nspname"));
+    if (!S)
+      continue;
+    RangeType RT;
+    RT.Location = Where;
+    RT.Name = R->get(I, "typname");
+    RT.Subtype = normalizeTypeName(R->get(I, "subtype"));
+    RT.SubtypeOpClass =
+        rangeOptionName(R->get(I, "opcschema"), R->get(I, "opcname"));
+    RT.Collation =
+        rangeOptionName(R->get(I, "collschema"), R->get(I, "collname"));
+    RT.Canonical =
+        rangeOptionName(R->get(I, "canschema"), R->get(I, "canname"));
+    RT.SubtypeDiff =
+        rangeOptionName(R->get(I, "diffschema"), R->get(I, "diffname"));
+    std::string Multi = R->get(I, "multirange");
+    if (!Multi.empty() && Multi != defaultMultirangeName(RT.Name))
+      RT.MultirangeName = Multi;
+    RT.Owner = owner(*R, I);
+    RT.Comment = R->get(I, "comment");
+    S->Ranges.push_back(std::move(RT));
+  }
   return Error::success();
 }
 
@@ -1193,8 +1265,8 @@ void Reader::dropDefaultPublicSchema() {
     return;
   llvm::erase_if(C->Schemas, [](const Schema &S) {
     return S.Name == "public" && S.Tables.empty() && S.Enums.empty() &&
-           S.Domains.empty() && S.Composites.empty() && S.Sequences.empty() &&
-           S.Views.empty() && S.Functions.empty();
+           S.Domains.empty() && S.Composites.empty() && S.Ranges.empty() &&
+           S.Sequences.empty() && S.Views.empty() && S.Functions.empty();
   });
 }
 
@@ -1203,10 +1275,11 @@ Expected<std::unique_ptr<Catalog>> Reader::run() {
   // before columns, index keys before constraints and indexes.
   for (Error (Reader::*Step)() :
        {&Reader::readSchemas, &Reader::readExtensions, &Reader::readEnums,
-        &Reader::readDomains, &Reader::readComposites, &Reader::readSequences,
-        &Reader::readRelations, &Reader::readInheritance, &Reader::readColumns,
-        &Reader::readIndexKeys, &Reader::readConstraints, &Reader::readIndexes,
-        &Reader::readFunctions, &Reader::readTriggers, &Reader::readPolicies})
+        &Reader::readDomains, &Reader::readComposites, &Reader::readRanges,
+        &Reader::readSequences, &Reader::readRelations,
+        &Reader::readInheritance, &Reader::readColumns, &Reader::readIndexKeys,
+        &Reader::readConstraints, &Reader::readIndexes, &Reader::readFunctions,
+        &Reader::readTriggers, &Reader::readPolicies})
     if (Error E = (this->*Step)())
       return E;
   dropDefaultPublicSchema();

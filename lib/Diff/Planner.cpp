@@ -163,8 +163,8 @@ private:
   /// name to its new definition.
   struct TypeSwap {
     enum ConversionKind {
-      /// col::text::new: enums (values kept by label), and composites
-      /// whose attributes keep their positions.
+      /// col::text::new: enums (values kept by label), ranges, and
+      /// composites whose attributes keep their positions.
       ViaText,
       /// col::new: a domain over another base type casts through it.
       Direct,
@@ -252,6 +252,12 @@ private:
   void diffDomain(const Schema &S, const Domain &Old, const Domain &New);
   void diffComposite(const Schema &S, const CompositeType &Old,
                      const CompositeType &New);
+  void diffRange(const Schema &S, const RangeType &Old, const RangeType &New);
+  /// A domain or range whose element type (or more) changes: refused when
+  /// the element narrows, an error when another type uses it, else swapped.
+  void swapRedefinedType(const Schema &S, StringRef Kind, StringRef Name,
+                         StringRef OldElement, StringRef NewElement, Loc L,
+                         TypeSwap::ConversionKind Conversion);
   void diffFunctions();
   void diffSequences();
   void diffTables();
@@ -718,6 +724,9 @@ std::string Planner::typeUsers(const Schema &S, StringRef Name,
     for (const Domain &D : CS.Domains)
       if (typeRefersTo(D.BaseType, S.Name, Name))
         UsedByType = qstr(CS, D.Name);
+    for (const RangeType &R : CS.Ranges)
+      if (typeRefersTo(R.Subtype, S.Name, Name))
+        UsedByType = qstr(CS, R.Name);
   }
   return UsedByType;
 }
@@ -728,19 +737,50 @@ void Planner::swapType(const Schema &S, StringRef Kind, StringRef Name,
   const Schema *CS = Cur.findSchema(S.Name);
   auto Taken = [&](StringRef N) {
     for (const Schema *X : {&S, CS})
-      if (X && (X->findEnum(N) || X->findDomain(N) || X->findComposite(N) ||
-                X->findTable(N)))
+      if (X && (X->hasType(N) || X->findSequence(N)))
         return true;
     return false;
   };
-  std::string Tmp = makeObjectName(Name, "", "bk_old");
-  for (unsigned N = 1; Taken(Tmp); ++N)
-    Tmp = makeObjectName(Name, "", "bk_old" + std::to_string(N));
+  // A range's multirange keeps its name when the range is renamed: it is
+  // renamed too, out of the new range's way.
+  const RangeType *OldRange = CS ? CS->findRange(Name) : nullptr;
+  const RangeType *NewRange = S.findRange(Name);
+  std::string Tmp, TmpMulti;
+  for (unsigned N = 0; Tmp.empty() || Taken(Tmp) ||
+                       (OldRange && (Taken(TmpMulti) || TmpMulti == Tmp));
+       ++N) {
+    std::string Label = "bk_old" + (N ? std::to_string(N) : std::string());
+    Tmp = makeObjectName(Name, "", Label);
+    if (OldRange)
+      TmpMulti = makeObjectName(OldRange->multirangeName(), "", Label);
+  }
   // ALTER TYPE renames domains too.
   slot(Label, make(ChangeKind::Alter, Label,
                    "ALTER TYPE " + qname(S, Name) + " RENAME TO " +
                        quoteIdentifier(Tmp) + ";"));
+  if (OldRange) {
+    std::string Multi = qname(S, OldRange->multirangeName());
+    slot(Label, make(ChangeKind::Alter, Label,
+                     "ALTER TYPE " + Multi + " RENAME TO " +
+                         quoteIdentifier(TmpMulti) + ";"));
+    // So are the constructor functions, named after the types: the new
+    // range's would clash with them.
+    const std::string &Sub = OldRange->Subtype;
+    std::string TmpRange = qname(S, Tmp);
+    for (const std::string &Args :
+         {Sub + ", " + Sub, Sub + ", " + Sub + ", text"})
+      slot(Label, make(ChangeKind::Alter, Label,
+                       "ALTER FUNCTION " + qname(S, Name) + "(" + Args +
+                           ") RENAME TO " + quoteIdentifier(Tmp) + ";"));
+    for (const std::string &Args :
+         {std::string(), TmpRange, "VARIADIC " + TmpRange + "[]"})
+      slot(Label, make(ChangeKind::Alter, Label,
+                       "ALTER FUNCTION " + Multi + "(" + Args + ") RENAME TO " +
+                           quoteIdentifier(TmpMulti) + ";"));
+  }
   CreateLabels.insert(Label);
+  if (NewRange)
+    SwappedTypes[{S.Name, NewRange->multirangeName()}] = How;
   SwappedTypes[{S.Name, Name.str()}] = std::move(How);
   lateDrop(Label, make(ChangeKind::Drop, Label,
                        (Kind == "domain" ? "DROP DOMAIN " : "DROP TYPE ") +
@@ -789,6 +829,36 @@ std::string Planner::swapConversion(const TypeSwap &How, StringRef Col,
       .str();
 }
 
+void Planner::swapRedefinedType(const Schema &S, StringRef Kind, StringRef Name,
+                                StringRef OldElement, StringRef NewElement,
+                                Loc L, TypeSwap::ConversionKind Conversion) {
+  bool Narrowed =
+      !sameType(OldElement, NewElement) &&
+      classifyTypeChange(OldElement, NewElement) == TypeChange::Narrowing;
+  if (Narrowed &&
+      refuse(L, "narrow " + Kind + " " + qstr(S, Name) + " from " + OldElement +
+                    " to " + NewElement +
+                    ", which fails or loses data on values that do not fit"))
+    return;
+  bool UsedByColumn = false;
+  std::string UsedByType = typeUsers(S, Name, UsedByColumn);
+  // A range's multirange is a type of its own that others may use.
+  const Schema *CS = Cur.findSchema(S.Name);
+  if (const RangeType *R = CS ? CS->findRange(Name) : nullptr)
+    if (UsedByType.empty())
+      UsedByType = typeUsers(S, R->multirangeName(), UsedByColumn);
+  if (!UsedByType.empty()) {
+    unsupported(L, "changing the definition of " + Kind + " " + qstr(S, Name) +
+                       ", which type " + UsedByType +
+                       " uses, is not supported by bk-diff yet");
+    return;
+  }
+  TypeSwap How;
+  How.Kind = Conversion;
+  How.LosesData = Narrowed;
+  swapType(S, Kind, Name, std::move(How));
+}
+
 void Planner::diffDomain(const Schema &S, const Domain &Old,
                          const Domain &New) {
   std::string Label = objectLabel("domain", S, New.Name);
@@ -797,29 +867,8 @@ void Planner::diffDomain(const Schema &S, const Domain &Old,
     // PostgreSQL cannot change a domain's base type in place: the new
     // domain is created beside the old one (renamed) and every column
     // converted to it; its default and checks come with its definition.
-    bool Narrowed =
-        !sameType(Old.BaseType, New.BaseType) &&
-        classifyTypeChange(Old.BaseType, New.BaseType) == TypeChange::Narrowing;
-    if (Narrowed &&
-        refuse(New.Location, "narrow domain " + qstr(S, New.Name) + " from " +
-                                 Old.BaseType + " to " + New.BaseType +
-                                 ", which fails or loses data on values "
-                                 "that do not fit"))
-      return;
-    bool UsedByColumn = false;
-    std::string UsedByType = typeUsers(S, Old.Name, UsedByColumn);
-    if (!UsedByType.empty()) {
-      unsupported(New.Location, "changing the base type or collation of "
-                                "domain " +
-                                    qstr(S, New.Name) + ", which type " +
-                                    UsedByType +
-                                    " uses, is not supported by bk-diff yet");
-      return;
-    }
-    TypeSwap How;
-    How.Kind = TypeSwap::Direct;
-    How.LosesData = Narrowed;
-    swapType(S, "domain", New.Name, std::move(How));
+    swapRedefinedType(S, "domain", Old.Name, Old.BaseType, New.BaseType,
+                      New.Location, TypeSwap::Direct);
     return;
   }
   if (!sameExpression(Old.Default, New.Default))
@@ -961,6 +1010,28 @@ void Planner::diffComposite(const Schema &S, const CompositeType &Old,
   }
 }
 
+void Planner::diffRange(const Schema &S, const RangeType &Old,
+                        const RangeType &New) {
+  bool SameSubtype = sameType(Old.Subtype, New.Subtype);
+  if (SameSubtype && Old.SubtypeOpClass == New.SubtypeOpClass &&
+      Old.Collation == New.Collation && Old.Canonical == New.Canonical &&
+      Old.SubtypeDiff == New.SubtypeDiff) {
+    if (Old.multirangeName() != New.multirangeName()) {
+      std::string Label = objectLabel("range", S, New.Name);
+      slot(Label,
+           make(ChangeKind::Alter, Label,
+                "ALTER TYPE " + qname(S, Old.multirangeName()) + " RENAME TO " +
+                    quoteIdentifier(New.multirangeName()) + ";"));
+    }
+    return;
+  }
+  // PostgreSQL cannot alter a range type's definition: the new type is
+  // created beside the old one (renamed) and the columns converted through
+  // the ranges' text form.
+  swapRedefinedType(S, "range", Old.Name, Old.Subtype, New.Subtype,
+                    New.Location, TypeSwap::ViaText);
+}
+
 void Planner::diffTypes() {
   for (const Schema &S : To.Schemas) {
     const Schema *OS = Cur.findSchema(S.Name);
@@ -985,6 +1056,13 @@ void Planner::diffTypes() {
       else
         diffComposite(S, *Old, C);
     }
+    for (const RangeType &R : S.Ranges) {
+      const RangeType *Old = OS ? OS->findRange(R.Name) : nullptr;
+      if (!Old)
+        CreateLabels.insert(objectLabel("range", S, R.Name));
+      else
+        diffRange(S, *Old, R);
+    }
   }
   for (const Schema &S : Cur.Schemas) {
     const Schema *NS = To.findSchema(S.Name);
@@ -1003,6 +1081,11 @@ void Planner::diffTypes() {
         lateDrop(objectLabel("composite", S, C.Name),
                  make(ChangeKind::Drop, objectLabel("composite", S, C.Name),
                       "DROP TYPE " + qname(S, C.Name) + ";"));
+    for (const RangeType &R : S.Ranges)
+      if (!NS || !NS->findRange(R.Name))
+        lateDrop(objectLabel("range", S, R.Name),
+                 make(ChangeKind::Drop, objectLabel("range", S, R.Name),
+                      "DROP TYPE " + qname(S, R.Name) + ";"));
   }
 }
 
@@ -1933,6 +2016,12 @@ void Planner::diffComments() {
         std::string L = objectLabel("composite", S, C.Name);
         Comment(L, "TYPE " + qname(S, C.Name), O->Comment, C.Comment);
         Owner(L, "TYPE " + qname(S, C.Name), O->Owner, C.Owner);
+      }
+    for (const RangeType &R : S.Ranges)
+      if (const RangeType *O = OS->findRange(R.Name)) {
+        std::string L = objectLabel("range", S, R.Name);
+        Comment(L, "TYPE " + qname(S, R.Name), O->Comment, R.Comment);
+        Owner(L, "TYPE " + qname(S, R.Name), O->Owner, R.Owner);
       }
     for (const Sequence &Q : S.Sequences)
       if (const Sequence *O = CurIndex.sequence(S.Name, Q.Name)) {

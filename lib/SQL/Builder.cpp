@@ -450,8 +450,7 @@ struct IRBuilder::Impl {
     return cache(S).Constraints.count(Name) != 0;
   }
   static bool typeTaken(const Schema &S, StringRef Name) {
-    return S.findTable(Name) || S.findView(Name) || S.findEnum(Name) ||
-           S.findDomain(Name) || S.findComposite(Name);
+    return S.hasType(Name);
   }
 
   /// Reports "already exists" for a new relation; true when it may be
@@ -478,6 +477,8 @@ struct IRBuilder::Impl {
   void alterSequence(P::AlterSequenceStmtContext *C);
   void createView(P::CreateViewStmtContext *C);
   void createType(P::CreateTypeStmtContext *C);
+  void createRange(Schema &S, const QualifiedName &Q,
+                   P::CreateTypeStmtContext *C);
   void createDomain(P::CreateDomainStmtContext *C);
   void alterDomain(P::AlterDomainStmtContext *C);
   /// CHECK (Expr) of domain D, named Name or as PostgreSQL names it.
@@ -1401,11 +1402,10 @@ void IRBuilder::Impl::createView(P::CreateViewStmtContext *C) {
 
 void IRBuilder::Impl::createType(P::CreateTypeStmtContext *C) {
   QualifiedName Q = qname(C->qualifiedName());
-  if (C->RANGE() || !C->AS()) {
+  if (!C->AS()) {
     Ctx.getDiags().report(
         Diagnostic(Severity::Remark, loc(C),
-                   Twine(C->RANGE() ? "range" : "base") +
-                       " types are not modelled in the Schema IR: \"" +
+                   "base types are not modelled in the Schema IR: \"" +
                        display(Q) + "\" ignored"));
     return;
   }
@@ -1414,6 +1414,8 @@ void IRBuilder::Impl::createType(P::CreateTypeStmtContext *C) {
     error(loc(C->qualifiedName()), "type \"" + Q.Name + "\" already exists");
     return;
   }
+  if (C->RANGE())
+    return createRange(S, Q, C);
   if (C->ENUM()) {
     EnumType E;
     E.Location = loc(C);
@@ -1438,6 +1440,75 @@ void IRBuilder::Impl::createType(P::CreateTypeStmtContext *C) {
   }
   noteRelation(S, CT.Name);
   S.Composites.push_back(std::move(CT));
+}
+
+/// A function, operator class or collation named in a range type's
+/// options, as RangeType keeps it: bare in pg_catalog and public.
+static std::string rangeOptionName(const QualifiedName &Q) {
+  if (Q.Schema.empty() || Q.Schema == "pg_catalog" || Q.Schema == "public")
+    return Q.Name;
+  return Q.Schema + "." + Q.Name;
+}
+
+void IRBuilder::Impl::createRange(Schema &S, const QualifiedName &Q,
+                                  P::CreateTypeStmtContext *C) {
+  RangeType R;
+  R.Location = loc(C);
+  R.Name = Q.Name;
+  R.Annotations = annotationsBefore(C);
+  std::set<std::string> Seen;
+  for (auto *O : C->rangeOption()) {
+    std::string Opt =
+        O->identifier() ? ident(O->identifier()) : std::string("collation");
+    if (!Seen.insert(Opt).second) {
+      error(loc(O), "conflicting or redundant options");
+      return;
+    }
+    if (Opt == "subtype") {
+      R.Subtype = canonicalType(LB, O->typeName());
+      continue;
+    }
+    auto *N = O->typeName()->simpleTypeName();
+    if (!N->qualifiedName() || N->typeModifiers() || O->typeName()->SETOF() ||
+        O->typeName()->arrayBounds().size() || O->typeName()->ARRAY()) {
+      error(loc(O->typeName()),
+            "range type option \"" + Opt + "\" takes a name");
+      return;
+    }
+    QualifiedName V = qname(N->qualifiedName());
+    if (Opt == "subtype_opclass")
+      R.SubtypeOpClass = rangeOptionName(V);
+    else if (Opt == "collation")
+      R.Collation = rangeOptionName(V);
+    else if (Opt == "canonical")
+      R.Canonical = rangeOptionName(V);
+    else if (Opt == "subtype_diff")
+      R.SubtypeDiff = rangeOptionName(V);
+    else if (Opt == "multirange_type_name") {
+      // Always in the range type's schema.
+      if (!V.Schema.empty() && V.Schema != S.Name) {
+        error(loc(O->typeName()),
+              "multirange type \"" + display(V) +
+                  "\" must be in the schema of range type \"" + R.Name + "\"");
+        return;
+      }
+      if (V.Name != defaultMultirangeName(R.Name))
+        R.MultirangeName = V.Name;
+    } else {
+      error(loc(O), "type attribute \"" + Opt + "\" not recognized");
+      return;
+    }
+  }
+  if (R.Subtype.empty()) {
+    error(loc(C->qualifiedName()), "type attribute \"subtype\" is required");
+    return;
+  }
+  if (typeTaken(S, R.multirangeName())) {
+    error(loc(C->qualifiedName()),
+          "type \"" + R.multirangeName() + "\" already exists");
+    return;
+  }
+  S.Ranges.push_back(std::move(R));
 }
 
 void IRBuilder::Impl::createDomain(P::CreateDomainStmtContext *C) {
@@ -2066,11 +2137,13 @@ void IRBuilder::Impl::alterOwner(P::AlterOwnerStmtContext *C) {
         return void(D->Owner = Owner);
       if (CompositeType *CT = S->findComposite(Q.Name))
         return void(CT->Owner = Owner);
+      if (RangeType *R = S->findRange(Q.Name))
+        return void(R->Owner = Owner);
     }
     if (C->DOMAIN())
       error(loc(C->qualifiedName()),
             "type \"" + display(Q) + "\" does not exist");
-    return; // range and base types are not modelled
+    return; // base types are not modelled
   }
   if (C->SEQUENCE()) {
     if (Sequence *Seq = S ? S->findSequence(Q.Name) : nullptr)
@@ -2150,6 +2223,8 @@ void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
           Field = &D->Comment;
         else if (CompositeType *CT = S->findComposite(Q.Name))
           Field = &CT->Comment;
+        else if (RangeType *R = S->findRange(Q.Name))
+          Field = &R->Comment;
       }
     }
     if (!Field)
@@ -2287,7 +2362,8 @@ void IRBuilder::Impl::drop(P::DropStmtContext *C) {
         for (View &V : S->Views)
           Found = Found || Erase(V.Indexes);
       } else if (C->TYPE() || C->DOMAIN()) {
-        Found = Erase(S->Enums) || Erase(S->Domains) || Erase(S->Composites);
+        Found = Erase(S->Enums) || Erase(S->Domains) || Erase(S->Composites) ||
+                Erase(S->Ranges);
       } else if (C->FUNCTION() || C->PROCEDURE()) {
         std::string Args = functionArgs(C->funcArgs());
         auto It = find_if(S->Functions, [&](const Function &F) {

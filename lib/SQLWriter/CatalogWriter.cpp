@@ -4,7 +4,8 @@
 // every statement only needs what earlier ones created:
 //
 //   schemas, extensions, types (topological: domains over enums, composites
-//   using domains), functions that need no relation, sequences, tables
+//   using domains, ranges over either, each range after its canonical and
+//   subtype_diff functions), functions that need no relation, sequences, tables
 //   (partition and inheritance parents first), OWNED BY, indexes, foreign
 //   keys and NOT VALID checks, views + materialized views + the remaining
 //   functions (topological by name reference), defaults/checks/indexes that
@@ -119,6 +120,11 @@ private:
            intersects(referencedNames(Text), LateFunctionNames);
   }
   bool isLateFunction(const Function &F) const;
+  /// The catalog's function a range type option names, or null.
+  const Function *findFunctionByRef(StringRef Ref);
+  std::map<const Function *, const Schema *> FunctionSchema;
+  /// Functions written already (a range type's come before it).
+  std::set<const Function *> WrittenFunctions;
   bool isDeferredIndex(const Index &I) const;
 
   void writeSchemas();
@@ -198,31 +204,52 @@ void CatalogWriter::writeTypes() {
     const EnumType *E = nullptr;
     const Domain *D = nullptr;
     const CompositeType *CT = nullptr;
+    const RangeType *R = nullptr;
     std::string Name;
     std::set<std::string> Uses;
+    /// A range's multirange type, created with it.
+    std::string OtherName;
   };
   std::vector<TypeNode> Nodes;
   for (const Schema &S : C.Schemas)
-    for (const EnumType &E : S.Enums)
-      Nodes.push_back({&S, &E, nullptr, nullptr, E.Name, {}});
+    for (const EnumType &E : S.Enums) {
+      Nodes.push_back({&S});
+      Nodes.back().E = &E;
+      Nodes.back().Name = E.Name;
+    }
   for (const Schema &S : C.Schemas)
-    for (const Domain &D : S.Domains)
-      Nodes.push_back(
-          {&S, nullptr, &D, nullptr, D.Name, referencedNames(D.BaseType)});
+    for (const Domain &D : S.Domains) {
+      Nodes.push_back({&S});
+      Nodes.back().D = &D;
+      Nodes.back().Name = D.Name;
+      Nodes.back().Uses = referencedNames(D.BaseType);
+    }
   for (const Schema &S : C.Schemas)
     for (const CompositeType &CT : S.Composites) {
       std::string Types;
       for (const CompositeAttribute &A : CT.Attributes)
         Types += A.Type + " ";
-      Nodes.push_back(
-          {&S, nullptr, nullptr, &CT, CT.Name, referencedNames(Types)});
+      Nodes.push_back({&S});
+      Nodes.back().CT = &CT;
+      Nodes.back().Name = CT.Name;
+      Nodes.back().Uses = referencedNames(Types);
+    }
+  for (const Schema &S : C.Schemas)
+    for (const RangeType &R : S.Ranges) {
+      Nodes.push_back({&S});
+      Nodes.back().R = &R;
+      Nodes.back().Name = R.Name;
+      Nodes.back().OtherName = R.multirangeName();
+      Nodes.back().Uses = referencedNames(R.Subtype);
     }
   std::vector<std::vector<size_t>> Deps(Nodes.size());
   std::vector<size_t> Priority(Nodes.size());
   for (size_t I = 0; I < Nodes.size(); ++I) {
     Priority[I] = I;
     for (size_t J = 0; J < Nodes.size(); ++J)
-      if (I != J && Nodes[I].Uses.count(Nodes[J].Name))
+      if (I != J && (Nodes[I].Uses.count(Nodes[J].Name) ||
+                     (!Nodes[J].OtherName.empty() &&
+                      Nodes[I].Uses.count(Nodes[J].OtherName))))
         Deps[I].push_back(J);
   }
   for (size_t I : topologicalOrder(Deps, Priority)) {
@@ -241,16 +268,46 @@ void CatalogWriter::writeTypes() {
           add(writeAddDomainCheck(S, *N.D, DC), Label);
       owner("DOMAIN " + sqlName(S, N.Name), N.D->Owner, Label);
       comment("DOMAIN " + sqlName(S, N.Name), N.D->Comment, Label);
-    } else {
+    } else if (N.CT) {
       std::string Label = label("composite", S, N.Name);
       add(writeCreateComposite(S, *N.CT), Label);
       owner("TYPE " + sqlName(S, N.Name), N.CT->Owner, Label);
       comment("TYPE " + sqlName(S, N.Name), N.CT->Comment, Label);
+    } else {
+      // Its canonical and subtype_diff functions must exist first.
+      for (const std::string *Fn : {&N.R->Canonical, &N.R->SubtypeDiff})
+        if (const Function *F = findFunctionByRef(*Fn))
+          writeFunction(*FunctionSchema[F], *F);
+      std::string Label = label("range", S, N.Name);
+      add(writeCreateRange(S, *N.R), Label);
+      owner("TYPE " + sqlName(S, N.Name), N.R->Owner, Label);
+      comment("TYPE " + sqlName(S, N.Name), N.R->Comment, Label);
     }
   }
 }
 
+const Function *CatalogWriter::findFunctionByRef(StringRef Ref) {
+  if (Ref.empty())
+    return nullptr;
+  // Ref is "name" (in public or pg_catalog) or "schema.name".
+  StringRef SchemaName = "public", Name = Ref;
+  if (Ref.contains('.'))
+    std::tie(SchemaName, Name) = Ref.split('.');
+  const Schema *S = C.findSchema(SchemaName);
+  if (!S)
+    return nullptr;
+  // The first function of that name: overloads are not told apart.
+  for (const Function &F : S->Functions)
+    if (F.Name == Name && F.Kind == FunctionKind::Function) {
+      FunctionSchema[&F] = S;
+      return &F;
+    }
+  return nullptr;
+}
+
 void CatalogWriter::writeFunction(const Schema &S, const Function &F) {
+  if (!WrittenFunctions.insert(&F).second)
+    return;
   std::string Label = functionLabel(S, F);
   add(writeCreateFunction(S, F), Label);
   owner(functionDesignation(S, F), F.Owner, Label);

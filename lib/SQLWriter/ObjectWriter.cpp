@@ -157,6 +157,21 @@ std::string writeCreateComposite(const Schema &S, const CompositeType &C) {
   return Out + ");";
 }
 
+std::string writeCreateRange(const Schema &S, const RangeType &R) {
+  std::string Out =
+      "CREATE TYPE " + qualify(S, R.Name) + " AS RANGE (subtype = " + R.Subtype;
+  for (auto Opt : {std::make_pair("subtype_opclass", &R.SubtypeOpClass),
+                   std::make_pair("collation", &R.Collation),
+                   std::make_pair("canonical", &R.Canonical),
+                   std::make_pair("subtype_diff", &R.SubtypeDiff)})
+    if (!Opt.second->empty())
+      Out += ", " + std::string(Opt.first) + " = " +
+             quoteQualifiedName(*Opt.second);
+  if (!R.MultirangeName.empty())
+    Out += ", multirange_type_name = " + qualify(S, R.MultirangeName);
+  return Out + ");";
+}
+
 std::string writeCreateSequence(const Schema &S, const Sequence &Seq) {
   std::string Out = "CREATE SEQUENCE " + qualify(S, Seq.Name);
   if (Seq.Type != "bigint")

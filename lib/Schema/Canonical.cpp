@@ -1005,6 +1005,10 @@ void Canonicalizer::schema(Schema &S) {
   for (CompositeType &CT : S.Composites)
     for (CompositeAttribute &A : CT.Attributes)
       type(A.Type);
+  for (RangeType &R : S.Ranges) {
+    annotations(R.Annotations);
+    type(R.Subtype);
+  }
   for (Sequence &Q : S.Sequences) {
     annotations(Q.Annotations);
     type(Q.Type);

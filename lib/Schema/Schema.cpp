@@ -539,6 +539,34 @@ CompositeType *Schema::findComposite(StringRef N) {
 const CompositeType *Schema::findComposite(StringRef N) const {
   return findNamed(Composites, N);
 }
+RangeType *Schema::findRange(StringRef N) { return findNamed(Ranges, N); }
+const RangeType *Schema::findRange(StringRef N) const {
+  return findNamed(Ranges, N);
+}
+
+bool Schema::hasType(StringRef N) const {
+  if (findEnum(N) || findDomain(N) || findComposite(N) || findRange(N) ||
+      findTable(N) || findView(N))
+    return true;
+  return any_of(Ranges,
+                [&](const RangeType &R) { return R.multirangeName() == N; });
+}
+
+std::string defaultMultirangeName(StringRef RangeName) {
+  std::string Out;
+  size_t At = RangeName.find("range");
+  if (At != StringRef::npos)
+    Out = (RangeName.take_front(At) + "multi" + RangeName.drop_front(At)).str();
+  else
+    Out =
+        (RangeName.take_front(MaxIdentifierLength - 11) + "_multirange").str();
+  return Out.substr(0, clipUTF8(Out, MaxIdentifierLength));
+}
+
+std::string RangeType::multirangeName() const {
+  return MultirangeName.empty() ? defaultMultirangeName(Name) : MultirangeName;
+}
+
 const Function *Schema::findFunction(StringRef N) const {
   return findNamed(Functions, N);
 }

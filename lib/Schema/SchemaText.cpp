@@ -197,6 +197,7 @@ private:
   Item printEnum(const EnumType &E);
   Item printDomain(const Domain &D);
   Item printComposite(const CompositeType &C);
+  Item printRange(const RangeType &R);
   Item printSequence(const Sequence &S);
   Item printView(const View &V);
   Item printFunction(const Function &F);
@@ -262,6 +263,8 @@ Item CatalogPrinter::printSchema(const Schema &S) {
     I.child(printDomain(D));
   for (const CompositeType &C : S.Composites)
     I.child(printComposite(C));
+  for (const RangeType &R : S.Ranges)
+    I.child(printRange(R));
   for (const Sequence &Seq : S.Sequences)
     I.child(printSequence(Seq));
   for (const Table &T : S.Tables)
@@ -506,6 +509,19 @@ Item CatalogPrinter::printComposite(const CompositeType &C) {
   return I;
 }
 
+Item CatalogPrinter::printRange(const RangeType &R) {
+  Item I = named("range", R.Name, R.Location);
+  I.arg(Value::name(R.Subtype));
+  I.attrIfNotEmpty("subtype_opclass", R.SubtypeOpClass);
+  I.attrIfNotEmpty("collation", R.Collation);
+  I.attrIfNotEmpty("canonical", R.Canonical);
+  I.attrIfNotEmpty("subtype_diff", R.SubtypeDiff);
+  I.attrIfNotEmpty("multirange", R.MultirangeName);
+  ownerAndComment(I, R.Owner, R.Comment);
+  annotationsAttr(I, R.Annotations);
+  return I;
+}
+
 Item CatalogPrinter::printSequence(const Sequence &S) {
   Item I = named("sequence", S.Name, S.Location);
   if (S.Type != "bigint")
@@ -654,6 +670,7 @@ private:
   void readEnum(const Item &I, Schema &S);
   void readDomain(const Item &I, Schema &S);
   void readComposite(const Item &I, Schema &S);
+  void readRange(const Item &I, Schema &S);
   void readSequence(const Item &I, Schema &S);
   void readView(const Item &I, Schema &S);
   void readFunction(const Item &I, Schema &S);
@@ -813,6 +830,8 @@ void CatalogReader::readSchema(const Item &I, Catalog &C) {
       readDomain(Child, S);
     else if (K == "composite")
       readComposite(Child, S);
+    else if (K == "range")
+      readRange(Child, S);
     else if (K == "sequence")
       readSequence(Child, S);
     else if (K == "view" || K == "materialized_view")
@@ -821,7 +840,7 @@ void CatalogReader::readSchema(const Item &I, Catalog &C) {
       readFunction(Child, S);
     else
       unknownChild(Child, "schema '" + S.Name + "'",
-                   "table, enum, domain, composite, sequence, view, "
+                   "table, enum, domain, composite, range, sequence, view, "
                    "materialized_view, function or procedure");
   }
 }
@@ -1129,6 +1148,27 @@ void CatalogReader::readComposite(const Item &I, Schema &S) {
     C.Attributes.push_back(std::move(A));
   }
   S.Composites.push_back(std::move(C));
+}
+
+void CatalogReader::readRange(const Item &I, Schema &S) {
+  ItemReader R(Diags, I);
+  RangeType RT;
+  RT.Location = R.loc();
+  if (args(R, 2)) {
+    RT.Name = R.argText(0);
+    RT.Subtype = type(R, 1);
+  }
+  RT.SubtypeOpClass = R.text("subtype_opclass");
+  RT.Collation = R.text("collation");
+  RT.Canonical = R.text("canonical");
+  RT.SubtypeDiff = R.text("subtype_diff");
+  RT.MultirangeName = R.text("multirange");
+  RT.Owner = R.text("owner");
+  RT.Comment = R.text("comment");
+  RT.Annotations = R.textList("annotations");
+  noBody(R);
+  finish(R);
+  S.Ranges.push_back(std::move(RT));
 }
 
 void CatalogReader::readSequence(const Item &I, Schema &S) {

@@ -129,6 +129,7 @@ private:
   void checkEnum(const Schema &S, const EnumType &E);
   void checkDomain(const Schema &S, const Domain &D);
   void checkComposite(const Schema &S, const CompositeType &CT);
+  void checkRange(const Schema &S, const RangeType &R);
   void checkSequence(const Schema &S, const Sequence &Seq);
   void checkView(const Schema &S, const View &V);
   void checkFunction(const Schema &S, const Function &F);
@@ -186,6 +187,8 @@ bool Verifier::run() {
       checkDomain(S, D);
     for (const CompositeType &CT : S.Composites)
       checkComposite(S, CT);
+    for (const RangeType &R : S.Ranges)
+      checkRange(S, R);
     for (const Sequence &Seq : S.Sequences)
       checkSequence(S, Seq);
     for (const Table &T : S.Tables)
@@ -214,6 +217,10 @@ void Verifier::checkNamespaces(const Schema &S) {
     Add(D.Name, "domain", D.Location, false, true);
   for (const CompositeType &CT : S.Composites)
     Add(CT.Name, "type", CT.Location, true, true);
+  for (const RangeType &R : S.Ranges) {
+    Add(R.Name, "type", R.Location, false, true);
+    Add(R.multirangeName(), "type", R.Location, false, true);
+  }
   for (const Sequence &Seq : S.Sequences)
     Add(Seq.Name, "sequence", Seq.Location, true, false);
   for (const Table &T : S.Tables) {
@@ -751,6 +758,12 @@ void Verifier::checkComposite(const Schema &S, const CompositeType &CT) {
       error(A.Location, "attribute " + quote(A.Name) + " of type " + CName +
                             " has no type");
   }
+}
+
+void Verifier::checkRange(const Schema &S, const RangeType &R) {
+  std::string RName = qualified(S.Name, R.Name);
+  if (R.Subtype.empty())
+    error(R.Location, "range type " + RName + " has no subtype");
 }
 
 void Verifier::checkSequence(const Schema &S, const Sequence &Seq) {

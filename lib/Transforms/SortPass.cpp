@@ -60,6 +60,7 @@ static void sortSchema(Sorter &S, schema::Schema &Sch) {
   for (schema::Domain &D : Sch.Domains)
     S.sortByName(D.Checks);
   S.sortByName(Sch.Composites);
+  S.sortByName(Sch.Ranges);
   S.sortByName(Sch.Sequences);
   // Views before materialized views, functions before procedures: the
   // order docs/IR-Schema.md documents for a schema's body.

@@ -8,10 +8,11 @@
 -- RUN: bk-opt --connection "dbname=bk_test_db_catalog" -passes=sort > %t.bkir
 -- RUN: FileCheck %s --match-full-lines < %t.bkir
 -- RUN: bk-opt %t.bkir | diff %t.bkir -
--- The range type's constructor functions belong to the type, and
+-- The range types' constructor functions belong to the types, and
 -- btree_gist's many functions to the extension: none is read.
 -- RUN: FileCheck %s --check-prefix=NOT-MEMBERS < %t.bkir
--- NOT-MEMBERS-NOT: int4_range2
+-- NOT-MEMBERS-NOT: function int4_range2
+-- NOT-MEMBERS-NOT: function int4_range2_multirange
 -- NOT-MEMBERS-NOT: gbt_
 -- Without -passes=sort objects come in creation (oid) order.
 -- RUN: bk-opt --connection "dbname=bk_test_db_catalog" | FileCheck %s --check-prefix=OID
@@ -52,6 +53,7 @@
 -- CHECK-NEXT:   }
 -- CHECK-NEXT:   view v_sec [options = ("security_barrier=true"), query = "SELECT 1 AS one", owner = postgres];
 -- CHECK-NEXT:   function ids "(n integer)" [returns = "SETOF bigint", language = sql, volatility = stable, cost = 5, rows = 10, security_definer, config = ("search_path=app"), body = "SELECT generate_series(1, n)", owner = postgres];
+-- CHECK-NEXT:   function text_diff "(a text, b text)" [returns = "double precision", language = sql, volatility = immutable, body = "SELECT (ascii(a) - ascii(b))::float8", owner = postgres];
 -- CHECK-NEXT:   procedure archive "(days integer)" [language = sql, body = "SELECT days", owner = postgres];
 -- CHECK-NEXT: }
 -- CHECK-NEXT: schema public {
@@ -67,6 +69,8 @@
 -- CHECK-NEXT:     attribute street text;
 -- CHECK-NEXT:     attribute zip "character varying(10)" [collation = C];
 -- CHECK-NEXT:   }
+-- CHECK-NEXT:   range int4_range2 integer [owner = postgres];
+-- CHECK-NEXT:   range textspan text [subtype_opclass = text_pattern_ops, collation = C, subtype_diff = app.text_diff, multirange = textspans, owner = postgres, comment = "text intervals"];
 -- CHECK-NEXT:   sequence countdown [increment = -1, min = -100, owner = postgres];
 -- CHECK-NEXT:   sequence orgs_invoice_no_seq [type = integer, owned_by = public.orgs.invoice_no, owner = postgres];
 -- CHECK-NEXT:   table bookings [owner = postgres] {
@@ -147,6 +151,12 @@ CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
 ALTER DOMAIN positive ADD CONSTRAINT positive_small CHECK (VALUE < 1000) NOT VALID;
 CREATE TYPE address AS (street text, zip varchar(10) COLLATE "C");
 CREATE TYPE int4_range2 AS RANGE (subtype = int4);
+CREATE FUNCTION app.text_diff(a text, b text) RETURNS float8 LANGUAGE sql
+  IMMUTABLE AS 'SELECT (ascii(a) - ascii(b))::float8';
+CREATE TYPE textspan AS RANGE (subtype = text, collation = "C",
+  subtype_opclass = text_pattern_ops, subtype_diff = app.text_diff,
+  multirange_type_name = textspans);
+COMMENT ON TYPE textspan IS 'text intervals';
 CREATE SEQUENCE countdown INCREMENT -1 MINVALUE -100 MAXVALUE -1;
 CREATE SEQUENCE app.order_no_seq AS integer START 1000 INCREMENT 5 MINVALUE 1000 MAXVALUE 999999 CACHE 10 CYCLE;
 CREATE TABLE orgs (

@@ -98,6 +98,22 @@ ALTER DOMAIN d2 VALIDATE CONSTRAINT missing;
 -- expected-error @+1 {{syntax error: unexpected 'NOT', expected CHECK}}
 ALTER DOMAIN d2 ADD NOT NULL;
 
+-- Range types: PostgreSQL's messages for a missing subtype, an option given
+-- twice or unknown; the multirange's name is taken in the type namespace.
+-- expected-error @+1 {{type attribute "subtype" is required}}
+CREATE TYPE r1 AS RANGE (subtype_diff = float8mi);
+-- expected-error @+1 {{conflicting or redundant options}}
+CREATE TYPE r2 AS RANGE (subtype = int, SUBTYPE = bigint);
+-- expected-error @+1 {{type attribute "element" not recognized}}
+CREATE TYPE r3 AS RANGE (subtype = int, element = int);
+-- expected-error @+1 {{range type option "subtype_diff" takes a name}}
+CREATE TYPE r4 AS RANGE (subtype = int, subtype_diff = numeric(3));
+CREATE TYPE r5 AS RANGE (subtype = int);
+-- expected-error @+1 {{type "r5_multirange" already exists}}
+CREATE TYPE r5_multirange AS ENUM ('a');
+-- expected-error @+1 {{type "r5_multirange" already exists}}
+CREATE TYPE r6 AS RANGE (subtype = int, multirange_type_name = r5_multirange);
+
 -- -----
 
 -- ALTER FUNCTION ... OWNER TO names a function that exists.

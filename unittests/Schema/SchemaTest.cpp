@@ -120,6 +120,22 @@ TEST(SchemaTest, Identifiers) {
   EXPECT_EQ(QualifiedName("", "users").str(), "users");
 }
 
+TEST(SchemaTest, MultirangeNamesFollowPostgres) {
+  // Checked against PostgreSQL 15 (pg_type, typtype 'm').
+  EXPECT_EQ(defaultMultirangeName("floatrange"), "floatmultirange");
+  EXPECT_EQ(defaultMultirangeName("period"), "period_multirange");
+  EXPECT_EQ(defaultMultirangeName("my_range_range"), "my_multirange_range");
+  EXPECT_EQ(defaultMultirangeName(std::string(62, 'a')),
+            std::string(52, 'a') + "_multirange");
+  EXPECT_EQ(defaultMultirangeName("range" + std::string(58, 'b')),
+            "multirange" + std::string(53, 'b'));
+  RangeType R;
+  R.Name = "span";
+  EXPECT_EQ(R.multirangeName(), "span_multirange");
+  R.MultirangeName = "spans";
+  EXPECT_EQ(R.multirangeName(), "spans");
+}
+
 TEST(SchemaTest, ImplicitNamesFollowPostgres) {
   EXPECT_EQ(makeObjectName("users", "", "pkey"), "users_pkey");
   EXPECT_EQ(makeObjectName("users", "email", "key"), "users_email_key");

@@ -120,6 +120,10 @@ std::string writeAddDomainCheck(const schema::Schema &S,
                                 const schema::DomainCheck &C);
 std::string writeCreateComposite(const schema::Schema &S,
                                  const schema::CompositeType &C);
+/// CREATE TYPE ... AS RANGE, with multirange_type_name only when it is
+/// not PostgreSQL's default (PostgreSQL 13 has no multiranges).
+std::string writeCreateRange(const schema::Schema &S,
+                             const schema::RangeType &R);
 /// CREATE SEQUENCE without OWNED BY (the table may not exist yet).
 std::string writeCreateSequence(const schema::Schema &S,
                                 const schema::Sequence &Seq);

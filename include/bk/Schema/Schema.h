@@ -10,7 +10,8 @@
 //                        │          ├─ Index* ── IndexKey*
 //                        │          ├─ Trigger*
 //                        │          └─ Policy*
-//                        ├─ EnumType*, Domain*, CompositeType*
+//                        ├─ EnumType*, Domain*, CompositeType*,
+//                        │  RangeType*
 //                        ├─ Sequence*
 //                        ├─ View* (plain and materialized)
 //                        └─ Function* (functions and procedures)
@@ -439,6 +440,39 @@ struct CompositeType {
   std::string Owner;
 };
 
+/// CREATE TYPE name AS RANGE (subtype = ..., ...). Function, operator
+/// class and collation names are as a domain's collation: the name, bare
+/// when it lives in pg_catalog or public, "schema.name" elsewhere.
+struct RangeType {
+  Loc Location;
+  std::string Name;
+  /// Canonical type name of the element type.
+  std::string Subtype;
+  /// SUBTYPE_OPCLASS; empty for the subtype's default b-tree class.
+  std::string SubtypeOpClass;
+  /// COLLATION; empty for the subtype's own.
+  std::string Collation;
+  /// CANONICAL and SUBTYPE_DIFF functions; empty for none.
+  std::string Canonical;
+  std::string SubtypeDiff;
+  /// MULTIRANGE_TYPE_NAME; empty for PostgreSQL's default
+  /// (defaultMultirangeName()).
+  std::string MultirangeName;
+  std::string Comment;
+  /// Annotations from the source: `-- bk:...` and sqldef's `-- @renamed
+  /// from=...` comments right before the object, without the `--`.
+  std::vector<std::string> Annotations;
+  std::string Owner;
+
+  /// The multirange type's name: MultirangeName or the default.
+  std::string multirangeName() const;
+};
+
+/// The multirange type PostgreSQL (14 and later) names for range type
+/// Name: "range" in it becomes "multirange" (its first occurrence), else
+/// "_multirange" is appended; cut to 63 bytes.
+std::string defaultMultirangeName(llvm::StringRef RangeName);
+
 struct Sequence {
   Loc Location;
   std::string Name;
@@ -541,6 +575,7 @@ struct Schema {
   std::vector<EnumType> Enums;
   std::vector<Domain> Domains;
   std::vector<CompositeType> Composites;
+  std::vector<RangeType> Ranges;
   std::vector<Sequence> Sequences;
   std::vector<View> Views;
   std::vector<Function> Functions;
@@ -557,6 +592,11 @@ struct Schema {
   const Domain *findDomain(llvm::StringRef Name) const;
   CompositeType *findComposite(llvm::StringRef Name);
   const CompositeType *findComposite(llvm::StringRef Name) const;
+  RangeType *findRange(llvm::StringRef Name);
+  const RangeType *findRange(llvm::StringRef Name) const;
+  /// Whether Name is taken by a type: an enum, domain, composite, range
+  /// (or its multirange), table or view (their row types).
+  bool hasType(llvm::StringRef Name) const;
   /// The first function or procedure named Name (overloads: iterate).
   const Function *findFunction(llvm::StringRef Name) const;
   /// The index named Name on any table or materialized view, or null.

@@ -13,6 +13,18 @@ CREATE DOMAIN us_zip AS text
   CONSTRAINT us_zip_format CHECK (VALUE ~ '^[0-9]{5}$')
   CONSTRAINT us_zip_not_blank CHECK (length(VALUE) = 5);
 CREATE DOMAIN short_name AS varchar(20) COLLATE "C" DEFAULT 'x' NOT NULL;
+-- Range types: PostgreSQL's documentation example (a subtype_diff function
+-- of the schema's own, created first), the defaults spelled out, a
+-- multirange named by hand, a collation and an operator class.
+CREATE FUNCTION time_subtype_diff(x time, y time) RETURNS float8 AS
+  'SELECT EXTRACT(EPOCH FROM (x - y))' LANGUAGE sql STRICT IMMUTABLE;
+CREATE TYPE timerange AS RANGE (subtype = time, subtype_diff = time_subtype_diff);
+CREATE TYPE floatrange AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = pg_catalog.float8mi,
+  MULTIRANGE_TYPE_NAME = floatmultirange);
+CREATE TYPE Span AS RANGE (subtype = positive_int, multirange_type_name = Spans);
+CREATE TYPE textrange AS RANGE (subtype = text, collation = "C",
+  subtype_opclass = pg_catalog.text_pattern_ops);
+COMMENT ON TYPE textrange IS 'text intervals';
 
 CREATE SEQUENCE invoice_no START 1000 INCREMENT BY 5 MAXVALUE 999999 CACHE 10;
 
@@ -25,7 +37,10 @@ CREATE TABLE orgs (
   trial_ends date DEFAULT CURRENT_DATE + 30,
   settings jsonb NOT NULL DEFAULT '{}',
   tags text[] DEFAULT ARRAY['new']::text[],
-  address Address
+  address Address,
+  open_hours timerange[],
+  seats span DEFAULT '[1,10)',
+  free_seats spans
 );
 ALTER SEQUENCE invoice_no OWNED BY orgs.invoice_no;
 
