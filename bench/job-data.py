@@ -50,6 +50,13 @@ Distributions:
   meet them) and are also mixed into the other rows at a low rate; for notes
   and infos they are mixed in at a low rate. The rest is synthetic
   ('Dark River 3', 'Nakamura, Yoko', 'fire-night-12345').
+- a character's name is one char_name row, as in IMDB ('Himself' is a
+  single row shared by many credits): names are nearly unique (the stock
+  characters once each at the most referenced ids, then 'Yoko Nakamura
+  12345', a query's character literal at a popular id and very rarely
+  elsewhere), so ANALYZE counts about as many distinct names as rows and
+  `chn.name = 'Queen'` is estimated at a row, not at a thousandth of the
+  table.
 
 Deterministic for a given --seed: each table is filled in its own psql
 session that first calls setseed() with a value derived from the seed and
@@ -470,12 +477,18 @@ FROM (SELECT g, {name} AS name FROM generate_series(1, {n}) g OFFSET 0) s;"""
 
 
 def char_name_sql(n, sizes, lits):
-    # Stock characters ('Himself', 'Doctor', ...) or a first name and
-    # sometimes a surname; a few a query's character literal.
-    synthetic = (f"CASE WHEN random() < 0.4 THEN {pick(CHARACTERS, 2)} "
+    # A character's name is one char_name row, so names are nearly unique
+    # (as in IMDB, where 'Himself' is a single row that millions of
+    # credits share): the stock characters ('Himself', 'Doctor', ...) once
+    # each at the most referenced ids, then a first name, sometimes a
+    # surname, and a number that tells the rows apart ('Yoko Nakamura
+    # 12345'); the queries' character literals at popular ids, and very
+    # rarely (an imdb_index's homonym) elsewhere.
+    synthetic = (f"CASE WHEN g <= {len(CHARACTERS)} THEN "
+                 f"({array(CHARACTERS)})[g] "
                  f"ELSE {pick(MALE + FEMALE, 1.2)} || CASE WHEN random() < 0.6 "
-                 f"THEN ' ' || {pick(SURNAMES, 1.5)} ELSE '' END END")
-    name = placed(synthetic, lits.get(('char_name', 'name')), 53, 0.0002)
+                 f"THEN ' ' || {pick(SURNAMES, 1.5)} ELSE '' END || ' ' || g END")
+    name = placed(synthetic, lits.get(('char_name', 'name')), 53, 0.00001)
     return f"""
 INSERT INTO char_name (id, name, imdb_index, imdb_id, name_pcode_nf,
                        surname_pcode, md5sum)
