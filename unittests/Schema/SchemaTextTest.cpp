@@ -311,7 +311,7 @@ TEST(SchemaTextTest, ReportsBadValues) {
           "7:14: attribute 'expr' expects a name or string",
           "8:14: attribute 'unique' is a flag and takes no value",
           "10:3: unknown item 'tabel' in schema 'public'; expected table, "
-          "enum, domain, composite, sequence, view, materialized_view, "
+          "enum, domain, composite, range, sequence, view, materialized_view, "
           "function or procedure",
           "11:15: attribute 'start' expects an integer",
           "11:30: expected table.column or schema.table.column, got "
