@@ -56,6 +56,8 @@ statement
   | alterOwnerStmt
   | commentStmt
   | dropStmt
+  | grantStmt
+  | revokeStmt
   ;
 
 //===----------------------------------------------------------------------===//
@@ -247,6 +249,49 @@ createViewStmt
 
 // The rest of the statement, kept as token text (a query, WITH [NO] DATA).
 anyTokens: (~SEMI)+;
+
+//===----------------------------------------------------------------------===//
+// GRANT / REVOKE
+//===----------------------------------------------------------------------===//
+
+// Privileges on tables, columns, sequences, functions, schemas and types;
+// the splitter ignores the other targets and role memberships. OPTION,
+// PRIVILEGES, GRANTED, USAGE, TABLES, ... are not keywords: the builder
+// checks their words.
+grantStmt
+  : GRANT privilegeList ON privilegeTarget TO grantee (COMMA grantee)*
+    (WITH GRANT grantOption=identifier)? (granted=identifier BY roleSpec)?
+  ;
+
+revokeStmt
+  : REVOKE (GRANT grantOption=identifier FOR)? privilegeList ON privilegeTarget
+    FROM grantee (COMMA grantee)* (granted=identifier BY roleSpec)?
+    (CASCADE | RESTRICT)?
+  ;
+
+privilegeList
+  : ALL privileges=identifier? columnList?
+  | privilege (COMMA privilege)*
+  ;
+
+privilege
+  : (SELECT | INSERT | UPDATE | DELETE | TRUNCATE | REFERENCES | TRIGGER
+    | EXECUTE | CREATE | TEMPORARY | TEMP | identifier) columnList?
+  ;
+
+privilegeTarget
+  : TABLE? qualifiedName (COMMA qualifiedName)*                       #onTables
+  | SEQUENCE qualifiedName (COMMA qualifiedName)*                     #onSequences
+  | SCHEMA identifier (COMMA identifier)*                             #onSchemas
+  | (TYPE | DOMAIN) qualifiedName (COMMA qualifiedName)*              #onTypes
+  | ALL kind=identifier IN SCHEMA identifier (COMMA identifier)*     #onAllInSchema
+  // Last: ROUTINE is an identifier, and so are SCHEMA and TYPE.
+  | (FUNCTION | PROCEDURE | routine=identifier) routineRef (COMMA routineRef)* #onRoutines
+  ;
+
+routineRef: qualifiedName (LPAREN funcArgs RPAREN)?;
+
+grantee: GROUP? roleSpec;
 
 //===----------------------------------------------------------------------===//
 // Types and domains
@@ -650,7 +695,7 @@ identifier
   | LOCAL | LOGGED | MATCH | MATERIALIZED | MAXVALUE | MINUTE | MINVALUE | MONTH | NATIONAL
   | NCHAR | NEW | NO | NOTHING | NULLS | OF | OLD | OPERATOR | OVER | OWNED | OWNER | PARALLEL
   | PARTIAL | PARTITION | PERMISSIVE | POLICY | PRECISION | PROCEDURE | RANGE | REFERENCING
-  | RENAME | REPLACE | REPLICA | RESET | RESTART | RESTRICT | RESTRICTIVE | RETURN | RETURNS
+  | RENAME | REPLACE | REPLICA | RESET | RESTART | RESTRICT | RESTRICTIVE | RETURN | RETURNS | REVOKE
   | ROW | ROWS | SCHEMA | SECOND | SECURITY | SEQUENCE | SETOF | SET | STABLE | START
   | STATEMENT | STATISTICS | STORAGE | STORED | STRICT | TABLESPACE | TEMP | TEMPORARY | TIME
   | TIMESTAMP | TRIGGER | TRUNCATE | TYPE | UNKNOWN | UNLOGGED | UPDATE | VALID | VALIDATE

@@ -267,6 +267,7 @@ private:
   Error readFunctions();
   Error readTriggers();
   Error readPolicies();
+  Error readPrivileges();
   void dropDefaultPublicSchema();
 
   Connection &Conn;
@@ -1266,8 +1267,168 @@ void Reader::dropDefaultPublicSchema() {
   llvm::erase_if(C->Schemas, [](const Schema &S) {
     return S.Name == "public" && S.Tables.empty() && S.Enums.empty() &&
            S.Domains.empty() && S.Composites.empty() && S.Ranges.empty() &&
-           S.Sequences.empty() && S.Views.empty() && S.Functions.empty();
+           S.Sequences.empty() && S.Views.empty() && S.Functions.empty() &&
+           !S.Privileges.Explicit;
   });
+}
+
+/// An aclitem's text, "grantee=privileges/grantor" (grantee empty for
+/// PUBLIC, double-quoted when it needs to be), as a Grant.
+static Optional<Grant> parseACLItem(StringRef Item) {
+  Grant G;
+  size_t I = 0;
+  if (Item.startswith("\"")) {
+    if (!readQuotedIdentifier(Item, I, G.Grantee))
+      return None;
+  } else {
+    I = Item.find('=');
+    if (I == StringRef::npos)
+      return None;
+    G.Grantee = Item.take_front(I).str();
+  }
+  if (I >= Item.size() || Item[I] != '=')
+    return None;
+  StringRef Rest = Item.drop_front(I + 1);
+  G.Privileges =
+      canonicalPrivileges(Rest.take_until([](char C) { return C == '/'; }));
+  return G;
+}
+
+Error Reader::readPrivileges() {
+  // Only objects whose ACL is not NULL (PostgreSQL's default) have rows;
+  // def is the default ACL, whose owner entry has every privilege of the
+  // kind on this server's version.
+  std::string Filter = std::string(" AND ") + SystemSchemaFilter;
+  Expected<QueryResult> R = query(
+      "SELECT 'relation' AS kind, n.nspname, c.relname AS name, "
+      "NULL AS sub, c.relacl::pg_catalog.text[] AS acl, "
+      "pg_catalog.acldefault((CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' "
+      "END)::pg_catalog.\"char\", c.relowner)::pg_catalog.text[] AS def, "
+      "pg_catalog.pg_get_userbyid(c.relowner) AS owner "
+      "FROM pg_catalog.pg_class c "
+      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S')" +
+      Filter + " AND NOT " + extensionMember("pg_class", "c.oid") +
+      " UNION ALL "
+      "SELECT 'column', n.nspname, c.relname, a.attname, "
+      "a.attacl::pg_catalog.text[], NULL, "
+      "pg_catalog.pg_get_userbyid(c.relowner) "
+      "FROM pg_catalog.pg_attribute a "
+      "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped "
+      "AND c.relkind IN ('r', 'p')" +
+      Filter + " AND NOT " + extensionMember("pg_class", "c.oid") +
+      " UNION ALL "
+      "SELECT 'function', n.nspname, p.proname, "
+      "pg_catalog.pg_get_function_arguments(p.oid), "
+      "p.proacl::pg_catalog.text[], "
+      "pg_catalog.acldefault('f'::pg_catalog.\"char\", "
+      "p.proowner)::pg_catalog.text[], "
+      "pg_catalog.pg_get_userbyid(p.proowner) "
+      "FROM pg_catalog.pg_proc p "
+      "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+      "WHERE p.proacl IS NOT NULL AND p.prokind IN ('f', 'p')" +
+      Filter + " AND NOT " + extensionMember("pg_proc", "p.oid") +
+      " UNION ALL "
+      "SELECT 'type', n.nspname, t.typname, NULL, "
+      "t.typacl::pg_catalog.text[], "
+      "pg_catalog.acldefault('T'::pg_catalog.\"char\", "
+      "t.typowner)::pg_catalog.text[], "
+      "pg_catalog.pg_get_userbyid(t.typowner) "
+      "FROM pg_catalog.pg_type t "
+      "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+      "WHERE t.typacl IS NOT NULL AND t.typtype IN ('e', 'd', 'c', 'r')" +
+      Filter + " AND NOT " + extensionMember("pg_type", "t.oid") +
+      " UNION ALL "
+      "SELECT 'schema', n.nspname, n.nspname, NULL, "
+      "n.nspacl::pg_catalog.text[], "
+      "pg_catalog.acldefault('n'::pg_catalog.\"char\", "
+      "n.nspowner)::pg_catalog.text[], "
+      "pg_catalog.pg_get_userbyid(n.nspowner) "
+      "FROM pg_catalog.pg_namespace n WHERE n.nspacl IS NOT NULL" +
+      Filter + " ORDER BY 1, 2, 3, 4");
+  if (!R)
+    return R.takeError();
+  for (size_t I = 0; I < R->size(); ++I) {
+    Schema *S = schema(R->get(I, "nspname"));
+    if (!S)
+      continue;
+    std::string Kind = R->get(I, "kind"), Name = R->get(I, "name"),
+                Owner = R->get(I, "owner");
+    std::vector<Grant> Items;
+    llvm::Optional<std::string> OwnerLetters;
+    auto Elements = [&](StringRef Column) {
+      return parseTextArray(R->get(I, Column))
+          .getValueOr(std::vector<std::string>());
+    };
+    for (const std::string &Text : Elements("acl"))
+      if (Optional<Grant> G = parseACLItem(Text)) {
+        if (G->Grantee == Owner && Kind != "column")
+          OwnerLetters = G->Privileges;
+        else
+          Items.push_back(std::move(*G));
+      }
+    llvm::sort(Items, [](const Grant &A, const Grant &B) {
+      return A.Grantee < B.Grantee;
+    });
+    if (Kind == "column") {
+      if (Table *T = S->findTable(Name))
+        if (Column *Col = T->findColumn(R->get(I, "sub")))
+          Col->Grants = std::move(Items);
+      continue;
+    }
+    ACL A;
+    A.Explicit = true;
+    A.Grants = std::move(Items);
+    // Every privilege of the kind (on this server) is the default.
+    std::string All;
+    for (const std::string &Text : Elements("def"))
+      if (Optional<Grant> G = parseACLItem(Text))
+        if (G->Grantee == Owner)
+          All = G->Privileges;
+    if (!OwnerLetters)
+      A.OwnerPrivileges = std::string();
+    else if (*OwnerLetters != All)
+      A.OwnerPrivileges = OwnerLetters;
+    ACLKind K = Kind == "function" ? ACLKind::Function
+                : Kind == "type"   ? ACLKind::Type
+                : Kind == "schema" ? ACLKind::Schema
+                                   : ACLKind::Relation;
+    ACL *Target = nullptr;
+    if (Kind == "relation") {
+      if (Table *T = S->findTable(Name))
+        Target = &T->Privileges;
+      else if (View *V = S->findView(Name))
+        Target = &V->Privileges;
+      else if (Sequence *Seq = S->findSequence(Name)) {
+        Target = &Seq->Privileges;
+        K = ACLKind::Sequence;
+      }
+    } else if (Kind == "function") {
+      for (Function &F : S->Functions)
+        if (F.Name == Name && F.Arguments == dropInModes(R->get(I, "sub")))
+          Target = &F.Privileges;
+    } else if (Kind == "type") {
+      if (EnumType *E = S->findEnum(Name))
+        Target = &E->Privileges;
+      else if (Domain *D = S->findDomain(Name))
+        Target = &D->Privileges;
+      else if (CompositeType *CT = S->findComposite(Name))
+        Target = &CT->Privileges;
+      else if (RangeType *RT = S->findRange(Name))
+        Target = &RT->Privileges;
+    } else {
+      Target = &S->Privileges;
+    }
+    if (!Target)
+      continue;
+    // The default spelled out is the default.
+    if (!A.OwnerPrivileges && A.Grants == defaultGrants(K, S->Name))
+      A = ACL();
+    *Target = std::move(A);
+  }
+  return Error::success();
 }
 
 Expected<std::unique_ptr<Catalog>> Reader::run() {
@@ -1279,7 +1440,7 @@ Expected<std::unique_ptr<Catalog>> Reader::run() {
         &Reader::readSequences, &Reader::readRelations,
         &Reader::readInheritance, &Reader::readColumns, &Reader::readIndexKeys,
         &Reader::readConstraints, &Reader::readIndexes, &Reader::readFunctions,
-        &Reader::readTriggers, &Reader::readPolicies})
+        &Reader::readTriggers, &Reader::readPolicies, &Reader::readPrivileges})
     if (Error E = (this->*Step)())
       return E;
   dropDefaultPublicSchema();

@@ -1945,6 +1945,17 @@ void Planner::diffComments() {
       PostSteps.push_back(
           make(ChangeKind::Alter, Label, writeOwner(What, New)));
   };
+  // GRANT and REVOKE on objects kept (created ones get theirs with their
+  // definition), after any owner change.
+  auto Privileges = [&](const std::string &Label, const std::string &What,
+                        ACLKind K, StringRef Name, const ACL &Old,
+                        const ACL &New, StringRef Owner) {
+    if (Old == New || CreateLabels.count(Label))
+      return;
+    for (std::string &SQL :
+         writePrivilegeChanges(What, K, Name, Old, New, Owner))
+      PostSteps.push_back(make(ChangeKind::Alter, Label, std::move(SQL)));
+  };
   for (const Schema &S : To.Schemas) {
     const Schema *OS = Cur.findSchema(S.Name);
     if (!OS)
@@ -1955,6 +1966,8 @@ void Planner::diffComments() {
     if (S.Name != "public" || !S.Comment.empty())
       Comment(SL, "SCHEMA " + quoteIdentifier(S.Name), OS->Comment, S.Comment);
     Owner(SL, "SCHEMA " + quoteIdentifier(S.Name), OS->Owner, S.Owner);
+    Privileges(SL, "SCHEMA " + quoteIdentifier(S.Name), ACLKind::Schema, S.Name,
+               OS->Privileges, S.Privileges, S.Owner);
     for (const Table &T : S.Tables) {
       const Table *OT = curTable(S.Name, T.Name);
       if (!OT || RecreatedTables.count({S.Name, T.Name}))
@@ -1963,8 +1976,18 @@ void Planner::diffComments() {
       std::string TQ = qname(S, T.Name);
       Comment(TL, "TABLE " + TQ, OT->Comment, T.Comment);
       Owner(TL, "TABLE " + TQ, OT->Owner, T.Owner);
+      Privileges(TL, "TABLE " + TQ, ACLKind::Relation, T.Name, OT->Privileges,
+                 T.Privileges, T.Owner);
       for (const Column &C : T.Columns) {
         const Column *OC = OT->findColumn(C.Name);
+        if (!CreateLabels.count(TL))
+          for (std::string &SQL : writeColumnPrivilegeChanges(
+                   "TABLE " + TQ, C.Name,
+                   OC ? OC->Grants : std::vector<Grant>(), C.Grants))
+            PostSteps.push_back(
+                make(ChangeKind::Alter,
+                     objectLabel("column", S, T.Name + "." + C.Name),
+                     std::move(SQL)));
         Comment(objectLabel("column", S, T.Name + "." + C.Name),
                 "COLUMN " + TQ + "." + quoteIdentifier(C.Name),
                 OC ? StringRef(OC->Comment) : StringRef(), C.Comment);
@@ -2004,30 +2027,40 @@ void Planner::diffComments() {
         std::string L = objectLabel("enum", S, E.Name);
         Comment(L, "TYPE " + qname(S, E.Name), O->Comment, E.Comment);
         Owner(L, "TYPE " + qname(S, E.Name), O->Owner, E.Owner);
+        Privileges(L, "TYPE " + qname(S, E.Name), ACLKind::Type, E.Name,
+                   O->Privileges, E.Privileges, E.Owner);
       }
     for (const Domain &D : S.Domains)
       if (const Domain *O = OS->findDomain(D.Name)) {
         std::string L = objectLabel("domain", S, D.Name);
         Comment(L, "DOMAIN " + qname(S, D.Name), O->Comment, D.Comment);
         Owner(L, "DOMAIN " + qname(S, D.Name), O->Owner, D.Owner);
+        Privileges(L, "DOMAIN " + qname(S, D.Name), ACLKind::Type, D.Name,
+                   O->Privileges, D.Privileges, D.Owner);
       }
     for (const CompositeType &C : S.Composites)
       if (const CompositeType *O = OS->findComposite(C.Name)) {
         std::string L = objectLabel("composite", S, C.Name);
         Comment(L, "TYPE " + qname(S, C.Name), O->Comment, C.Comment);
         Owner(L, "TYPE " + qname(S, C.Name), O->Owner, C.Owner);
+        Privileges(L, "TYPE " + qname(S, C.Name), ACLKind::Type, C.Name,
+                   O->Privileges, C.Privileges, C.Owner);
       }
     for (const RangeType &R : S.Ranges)
       if (const RangeType *O = OS->findRange(R.Name)) {
         std::string L = objectLabel("range", S, R.Name);
         Comment(L, "TYPE " + qname(S, R.Name), O->Comment, R.Comment);
         Owner(L, "TYPE " + qname(S, R.Name), O->Owner, R.Owner);
+        Privileges(L, "TYPE " + qname(S, R.Name), ACLKind::Type, R.Name,
+                   O->Privileges, R.Privileges, R.Owner);
       }
     for (const Sequence &Q : S.Sequences)
       if (const Sequence *O = CurIndex.sequence(S.Name, Q.Name)) {
         std::string L = objectLabel("sequence", S, Q.Name);
         Comment(L, "SEQUENCE " + qname(S, Q.Name), O->Comment, Q.Comment);
         Owner(L, "SEQUENCE " + qname(S, Q.Name), O->Owner, Q.Owner);
+        Privileges(L, "SEQUENCE " + qname(S, Q.Name), ACLKind::Sequence, Q.Name,
+                   O->Privileges, Q.Privileges, Q.Owner);
       }
     for (const View &V : S.Views)
       if (const View *O = OS->findView(V.Name)) {
@@ -2036,6 +2069,8 @@ void Planner::diffComments() {
             V.Materialized ? "materialized view" : "view", S, V.Name);
         Comment(L, Kind + qname(S, V.Name), O->Comment, V.Comment);
         Owner(L, Kind + qname(S, V.Name), O->Owner, V.Owner);
+        Privileges(L, "TABLE " + qname(S, V.Name), ACLKind::Relation, V.Name,
+                   O->Privileges, V.Privileges, V.Owner);
         for (const Index &I : V.Indexes)
           for (const Index &OI : O->Indexes)
             if (OI.Name == I.Name)
@@ -2049,6 +2084,8 @@ void Planner::diffComments() {
           continue;
         Comment(L, functionDesignation(S, F), O->Comment, F.Comment);
         Owner(L, functionDesignation(S, F), O->Owner, F.Owner);
+        Privileges(L, functionDesignation(S, F), ACLKind::Function, F.Name,
+                   O->Privileges, F.Privileges, F.Owner);
       }
   }
   for (const Extension &E : To.Extensions)

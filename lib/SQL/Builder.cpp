@@ -423,6 +423,13 @@ struct IRBuilder::Impl {
     std::string S = Q.Schema.empty() ? DefaultSchema : Q.Schema;
     return Cat.getOrAddSchema(S);
   }
+  /// The schema Name, or null; public exists without a CREATE SCHEMA.
+  Schema *namedSchema(StringRef Name) {
+    Schema *S = Cat.findSchema(Name);
+    if (!S && Name == "public")
+      S = &Cat.getOrAddSchema(Name);
+    return S;
+  }
   Schema *findSchema(const QualifiedName &Q) {
     return Cat.findSchema(Q.Schema.empty() ? DefaultSchema : Q.Schema);
   }
@@ -493,6 +500,12 @@ struct IRBuilder::Impl {
   bool inheritsColumn(const Schema &S, const Table &T, StringRef Name);
   void alterType(P::AlterTypeStmtContext *C);
   void alterOwner(P::AlterOwnerStmtContext *C);
+  /// The function or procedure Q with the identity argument types of Args
+  /// (any overload when Args is null: no parenthesised list), or null.
+  Function *findRoutine(const QualifiedName &Q, P::FuncArgsContext *Args);
+  void privileges(P::PrivilegeListContext *L, P::PrivilegeTargetContext *T,
+                  const std::vector<P::GranteeContext *> &Grantees, bool Grant,
+                  P::IdentifierContext *Option, P::IdentifierContext *Granted);
   void comment(P::CommentStmtContext *C);
   void drop(P::DropStmtContext *C);
 
@@ -644,6 +657,12 @@ void IRBuilder::Impl::build(P::StatementContext *S) {
     return comment(C);
   if (auto *C = S->dropStmt())
     return drop(C);
+  if (auto *C = S->grantStmt())
+    return privileges(C->privilegeList(), C->privilegeTarget(), C->grantee(),
+                      /*Grant=*/true, C->grantOption, C->granted);
+  if (auto *C = S->revokeStmt())
+    return privileges(C->privilegeList(), C->privilegeTarget(), C->grantee(),
+                      /*Grant=*/false, C->grantOption, C->granted);
 }
 
 //===----------------------------------------------------------------------===//
@@ -2094,20 +2113,77 @@ void IRBuilder::Impl::alterType(P::AlterTypeStmtContext *C) {
   error(loc(C), "\"" + From + "\" is not an existing enum label");
 }
 
+/// Whether a function whose argument list is Arguments (as Function keeps
+/// it: "x integer, OUT y text, z integer DEFAULT 1") has the identity
+/// argument types Types (its IN, INOUT and VARIADIC arguments' types).
+static bool hasIdentityTypes(StringRef Arguments,
+                             const std::vector<std::string> &Types) {
+  // Top-level pieces, split at commas outside parentheses and quotes.
+  std::vector<StringRef> Args;
+  int Depth = 0;
+  char Quote = 0;
+  size_t Begin = 0;
+  for (size_t I = 0; I < Arguments.size(); ++I) {
+    char C = Arguments[I];
+    if (Quote) {
+      if (C == Quote)
+        Quote = 0;
+    } else if (C == '\'' || C == '"') {
+      Quote = C;
+    } else if (C == '(') {
+      ++Depth;
+    } else if (C == ')') {
+      --Depth;
+    } else if (C == ',' && Depth == 0) {
+      Args.push_back(Arguments.slice(Begin, I).trim());
+      Begin = I + 1;
+    }
+  }
+  if (!Arguments.trim().empty())
+    Args.push_back(Arguments.substr(Begin).trim());
+  size_t N = 0;
+  for (StringRef A : Args) {
+    if (A.startswith("OUT "))
+      continue;
+    A.consume_front("INOUT ") || A.consume_front("VARIADIC ");
+    size_t Default = A.find(" DEFAULT ");
+    if (Default != StringRef::npos)
+      A = A.take_front(Default);
+    if (N >= Types.size())
+      return false;
+    StringRef T = Types[N++];
+    // The type, after a name when there is one.
+    if (A != T && !(A.endswith(T) && A.size() > T.size() &&
+                    A[A.size() - T.size() - 1] == ' ' &&
+                    !A.drop_back(T.size() + 1).contains(' ')))
+      return false;
+  }
+  return N == Types.size();
+}
+
+Function *IRBuilder::Impl::findRoutine(const QualifiedName &Q,
+                                       P::FuncArgsContext *Args) {
+  Schema *S = findSchema(Q);
+  if (!S)
+    return nullptr;
+  std::vector<std::string> Types;
+  if (Args)
+    for (auto *A : Args->funcArgDef())
+      if (!A->argMode() || !A->argMode()->OUT())
+        Types.push_back(canonicalType(LB, A->typeName()));
+  for (Function &F : S->Functions)
+    if (F.Name == Q.Name && (!Args || hasIdentityTypes(F.Arguments, Types)))
+      return &F;
+  return nullptr;
+}
+
 void IRBuilder::Impl::alterOwner(P::AlterOwnerStmtContext *C) {
   std::string Owner = role(C->roleSpec());
   QualifiedName Q = qname(C->qualifiedName());
   if (C->FUNCTION() || C->PROCEDURE()) {
-    // By name, the overload with the same arguments preferred (as COMMENT
-    // ON FUNCTION finds it).
-    Schema *S = findSchema(Q);
-    std::string Args = C->funcArgs() ? functionArgs(C->funcArgs()) : "";
-    Function *Match = nullptr;
-    if (S)
-      for (Function &F : S->Functions)
-        if (F.Name == Q.Name && (!Match || F.Arguments == Args))
-          Match = &F;
+    Function *Match = findRoutine(Q, C->funcArgs());
     if (!Match) {
+      std::string Args = C->funcArgs() ? functionArgs(C->funcArgs()) : "";
       error(loc(C->qualifiedName()),
             "function " + display(Q) + "(" + Args + ") does not exist");
       return;
@@ -2118,9 +2194,7 @@ void IRBuilder::Impl::alterOwner(P::AlterOwnerStmtContext *C) {
   if (C->SCHEMA()) {
     // ALTER SCHEMA public OWNER TO: public exists without a CREATE.
     std::string Name = Q.Schema.empty() ? Q.Name : Q.Schema;
-    Schema *S = Cat.findSchema(Name);
-    if (!S && Name == "public")
-      S = &Cat.getOrAddSchema(Name);
+    Schema *S = namedSchema(Name);
     if (!S) {
       error(loc(C->qualifiedName()), "schema \"" + Name + "\" does not exist");
       return;
@@ -2156,6 +2230,257 @@ void IRBuilder::Impl::alterOwner(P::AlterOwnerStmtContext *C) {
 }
 
 //===----------------------------------------------------------------------===//
+// GRANT, REVOKE
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// An object GRANT or REVOKE names: its ACL (or a table, for column
+/// privileges), kind, name and owner.
+struct PrivilegeObject {
+  ACL *Privileges = nullptr;
+  Table *ColumnsOf = nullptr;
+  ACLKind Kind = ACLKind::Relation;
+  std::string Name;
+  std::string Owner;
+};
+} // namespace
+
+void IRBuilder::Impl::privileges(
+    P::PrivilegeListContext *L, P::PrivilegeTargetContext *T,
+    const std::vector<P::GranteeContext *> &Grantees, bool Grant,
+    P::IdentifierContext *Option, P::IdentifierContext *Granted) {
+  // The words the grammar leaves to identifiers.
+  auto Expect = [&](P::IdentifierContext *Id, StringRef Word) {
+    if (!Id || ident(Id) == Word)
+      return true;
+    error(loc(Id), "syntax error: unexpected '" + canonicalText(LB, Id) +
+                       "', expected " + StringRef(Word).upper());
+    return false;
+  };
+  if (!Expect(Option, "option") || !Expect(Granted, "granted") ||
+      !Expect(L->privileges, "privileges"))
+    return;
+
+  // The objects.
+  std::vector<PrivilegeObject> Objects;
+  auto Missing = [&](antlr4::ParserRuleContext *At, const Twine &What) {
+    error(loc(At), What + " does not exist");
+  };
+  auto AddRelation = [&](StringRef Name, ACLKind Kind, ACL &A,
+                         const std::string &Owner, Table *Columns) {
+    Objects.push_back({&A, Columns, Kind, Name.str(), Owner});
+  };
+  if (auto *X = treeCast<P::OnTablesContext>(T)) {
+    for (auto *N : X->qualifiedName()) {
+      QualifiedName Q = qname(N);
+      Schema *S = findSchema(Q);
+      if (Table *Tb = S ? tableIn(*S, Q.Name) : nullptr)
+        AddRelation(Tb->Name, ACLKind::Relation, Tb->Privileges, Tb->Owner, Tb);
+      else if (View *V = S ? S->findView(Q.Name) : nullptr)
+        AddRelation(V->Name, ACLKind::Relation, V->Privileges, V->Owner,
+                    nullptr);
+      else if (Sequence *Seq = S ? sequenceIn(*S, Q.Name) : nullptr)
+        AddRelation(Seq->Name, ACLKind::Sequence, Seq->Privileges, Seq->Owner,
+                    nullptr);
+      else
+        return Missing(N, "relation \"" + display(Q) + "\"");
+    }
+  } else if (auto *X = treeCast<P::OnSequencesContext>(T)) {
+    for (auto *N : X->qualifiedName()) {
+      QualifiedName Q = qname(N);
+      Schema *S = findSchema(Q);
+      Sequence *Seq = S ? sequenceIn(*S, Q.Name) : nullptr;
+      if (!Seq)
+        return Missing(N, "relation \"" + display(Q) + "\"");
+      AddRelation(Seq->Name, ACLKind::Sequence, Seq->Privileges, Seq->Owner,
+                  nullptr);
+    }
+  } else if (auto *X = treeCast<P::OnRoutinesContext>(T)) {
+    if (!Expect(X->routine, "routine"))
+      return;
+    for (auto *R : X->routineRef()) {
+      QualifiedName Q = qname(R->qualifiedName());
+      Function *Match = findRoutine(Q, R->funcArgs());
+      if (!Match)
+        return Missing(R, "function " + display(Q) + "(" +
+                              functionArgs(R->funcArgs()) + ")");
+      Objects.push_back(
+          {&Match->Privileges, nullptr, ACLKind::Function, "", Match->Owner});
+    }
+  } else if (auto *X = treeCast<P::OnSchemasContext>(T)) {
+    for (auto *Id : X->identifier()) {
+      std::string Name = ident(Id);
+      Schema *S = namedSchema(Name);
+      if (!S)
+        return Missing(Id, "schema \"" + Name + "\"");
+      Objects.push_back(
+          {&S->Privileges, nullptr, ACLKind::Schema, S->Name, S->Owner});
+    }
+  } else if (auto *X = treeCast<P::OnTypesContext>(T)) {
+    for (auto *N : X->qualifiedName()) {
+      QualifiedName Q = qname(N);
+      Schema *S = findSchema(Q);
+      auto Add = [&](ACL &A, const std::string &Owner) {
+        Objects.push_back({&A, nullptr, ACLKind::Type, "", Owner});
+      };
+      if (!S)
+        return Missing(N, "type \"" + display(Q) + "\"");
+      if (EnumType *E = S->findEnum(Q.Name))
+        Add(E->Privileges, E->Owner);
+      else if (Domain *D = S->findDomain(Q.Name))
+        Add(D->Privileges, D->Owner);
+      else if (CompositeType *CT = S->findComposite(Q.Name))
+        Add(CT->Privileges, CT->Owner);
+      else if (RangeType *R = S->findRange(Q.Name))
+        Add(R->Privileges, R->Owner);
+      else
+        return Missing(N, "type \"" + display(Q) + "\"");
+    }
+  } else if (auto *X = treeCast<P::OnAllInSchemaContext>(T)) {
+    std::string Kind = ident(X->kind);
+    if (Kind != "tables" && Kind != "sequences" && Kind != "functions" &&
+        Kind != "procedures" && Kind != "routines") {
+      error(loc(X->kind), "syntax error: unexpected '" +
+                              canonicalText(LB, X->kind) +
+                              "', expected TABLES, SEQUENCES, FUNCTIONS, "
+                              "PROCEDURES or ROUTINES");
+      return;
+    }
+    for (auto *Id : X->identifier()) {
+      if (Id == X->kind)
+        continue;
+      std::string Name = ident(Id);
+      Schema *S = namedSchema(Name);
+      if (!S)
+        return Missing(Id, "schema \"" + Name + "\"");
+      // ALL TABLES covers views and materialized views too.
+      if (Kind == "tables") {
+        for (Table &Tb : S->Tables)
+          AddRelation(Tb.Name, ACLKind::Relation, Tb.Privileges, Tb.Owner, &Tb);
+        for (View &V : S->Views)
+          AddRelation(V.Name, ACLKind::Relation, V.Privileges, V.Owner,
+                      nullptr);
+      } else if (Kind == "sequences") {
+        for (Sequence &Seq : S->Sequences)
+          AddRelation(Seq.Name, ACLKind::Sequence, Seq.Privileges, Seq.Owner,
+                      nullptr);
+      } else {
+        for (Function &F : S->Functions)
+          if (Kind == "routines" ||
+              (F.Kind == FunctionKind::Procedure) == (Kind == "procedures"))
+            Objects.push_back(
+                {&F.Privileges, nullptr, ACLKind::Function, "", F.Owner});
+      }
+    }
+  }
+
+  // The privileges: letters for the object, and per column list.
+  std::string Letters;
+  bool All = L->ALL() != nullptr;
+  std::vector<std::pair<char, std::vector<std::string>>> ColumnPrivileges;
+  if (All && L->columnList())
+    ColumnPrivileges.push_back({0, columns(L->columnList())});
+  for (auto *Pr : L->privilege()) {
+    StringRef Word = Pr->identifier() ? StringRef(ident(Pr->identifier()))
+                                      : LB.tokenText(Pr->getStart());
+    char Letter = privilegeLetter(Word);
+    if (!Letter) {
+      error(loc(Pr), "unrecognized privilege type \"" + Word.lower() + "\"");
+      return;
+    }
+    if (Pr->columnList())
+      ColumnPrivileges.push_back({Letter, columns(Pr->columnList())});
+    else
+      Letters += Letter;
+  }
+
+  // The grantees: "" is PUBLIC.
+  std::vector<std::string> Roles;
+  for (auto *G : Grantees) {
+    std::string R = role(G->roleSpec());
+    Roles.push_back(R == "public" ? "" : R);
+  }
+
+  for (PrivilegeObject &O : Objects) {
+    StringRef KindAll = allPrivileges(O.Kind);
+    // ALL (cols) is about the columns only.
+    std::string Own = All && !L->columnList() ? KindAll.str() : Letters;
+    for (char Ch : Own)
+      if (!KindAll.contains(Ch)) {
+        // PostgreSQL warns and skips what a sequence does not have (GRANT
+        // ... ON TABLE names sequences too); elsewhere it is an error.
+        if (O.Kind == ACLKind::Sequence)
+          continue;
+        error(loc(L), "invalid privilege type " + privilegeKeyword(Ch) +
+                          " for " +
+                          (O.Kind == ACLKind::Relation   ? "table"
+                           : O.Kind == ACLKind::Function ? "function"
+                           : O.Kind == ACLKind::Type     ? "type"
+                                                         : "schema"));
+        return;
+      }
+    std::string Valid;
+    for (char Ch : Own)
+      if (KindAll.contains(Ch))
+        Valid += Ch;
+    if (Grant && Option) {
+      std::string Starred;
+      for (char Ch : Valid)
+        Starred += std::string(1, Ch) + "*";
+      Valid = Starred;
+    }
+    if (!ColumnPrivileges.empty() && !O.ColumnsOf) {
+      error(loc(L), "column privileges are only valid for relations");
+      return;
+    }
+    for (const std::string &R : Roles) {
+      // CURRENT_USER and the like: whoever runs the file, which creates
+      // (and so owns) what it does not give another owner.
+      bool IsOwner = (!R.empty() && R == O.Owner) || R == "current_user" ||
+                     R == "current_role" || R == "session_user";
+      if (!Valid.empty()) {
+        if (Grant)
+          grantPrivileges(*O.Privileges, O.Kind, O.Name, R, IsOwner, Valid);
+        else
+          revokePrivileges(*O.Privileges, O.Kind, O.Name, R, IsOwner, Valid,
+                           Option != nullptr);
+        // Revoking a table privilege revokes it on every column too.
+        if (!Grant && O.ColumnsOf)
+          for (Column &Col : O.ColumnsOf->Columns)
+            revokeColumnPrivileges(Col.Grants, R, Valid, Option != nullptr);
+      }
+      for (auto &CP : ColumnPrivileges) {
+        std::string CL = CP.first ? std::string(1, CP.first)
+                                  : allPrivileges(ACLKind::Column).str();
+        if (!allPrivileges(ACLKind::Column).contains(CL[0])) {
+          error(loc(L), "invalid privilege type " + privilegeKeyword(CL[0]) +
+                            " for column");
+          return;
+        }
+        if (Grant && Option) {
+          std::string Starred;
+          for (char Ch : CL)
+            Starred += std::string(1, Ch) + "*";
+          CL = Starred;
+        }
+        for (const std::string &ColName : CP.second) {
+          Column *Col = O.ColumnsOf->findColumn(ColName);
+          if (!Col) {
+            error(loc(L), "column \"" + ColName + "\" of relation \"" +
+                              O.ColumnsOf->Name + "\" does not exist");
+            return;
+          }
+          if (Grant)
+            grantColumnPrivileges(Col->Grants, R, CL);
+          else
+            revokeColumnPrivileges(Col->Grants, R, CL, Option != nullptr);
+        }
+      }
+    }
+  }
+}
+
+//===----------------------------------------------------------------------===//
 // COMMENT ON, DROP
 //===----------------------------------------------------------------------===//
 
@@ -2178,9 +2503,7 @@ void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
   if (auto *X = treeCast<P::CommentOnSimpleContext>(Target)) {
     std::string Name = ident(X->identifier());
     if (X->SCHEMA()) {
-      Schema *S = Cat.findSchema(Name);
-      if (!S && Name == "public")
-        S = &Cat.getOrAddSchema(Name);
+      Schema *S = namedSchema(Name);
       if (!S)
         return Missing(X, "schema \"" + Name + "\"");
       S->Comment = Text;
@@ -2292,13 +2615,10 @@ void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
     Schema *S = findSchema(Q);
     if (!S)
       return Missing(X, "function " + display(Q) + "()");
-    std::string Args = functionArgs(X->funcArgs());
-    Function *Match = nullptr;
-    for (Function &F : S->Functions)
-      if (F.Name == Q.Name && (!Match || F.Arguments == Args))
-        Match = &F;
+    Function *Match = findRoutine(Q, X->funcArgs());
     if (!Match)
-      return Missing(X, "function " + display(Q) + "(" + Args + ")");
+      return Missing(X, "function " + display(Q) + "(" +
+                            functionArgs(X->funcArgs()) + ")");
     Match->Comment = Text;
   }
 }
@@ -2365,12 +2685,10 @@ void IRBuilder::Impl::drop(P::DropStmtContext *C) {
         Found = Erase(S->Enums) || Erase(S->Domains) || Erase(S->Composites) ||
                 Erase(S->Ranges);
       } else if (C->FUNCTION() || C->PROCEDURE()) {
-        std::string Args = functionArgs(C->funcArgs());
-        auto It = find_if(S->Functions, [&](const Function &F) {
-          return F.Name == Q.Name && (!C->funcArgs() || F.Arguments == Args);
-        });
-        if ((Found = It != S->Functions.end()))
-          S->Functions.erase(It);
+        if (Function *F = findRoutine(Q, C->funcArgs())) {
+          S->Functions.erase(S->Functions.begin() + (F - &S->Functions[0]));
+          Found = true;
+        }
       }
     }
     if (!Found && !IfExists)

@@ -163,15 +163,24 @@ static bool startsStatement(size_t Type) {
   }
 }
 
+/// The kind of a statement from its first words; for GRANT and REVOKE,
+/// from the words after their top-level ON as well: "grant on table",
+/// "revoke on all", "grant on users" (a table: TABLE is optional), "grant"
+/// (a role membership, which has no ON).
 static std::string
-statementKind(LexedBuffer &LB,
-              const std::vector<const antlr4::Token *> &Words) {
+statementKind(LexedBuffer &LB, const std::vector<const antlr4::Token *> &Words,
+              const std::vector<const antlr4::Token *> &OnWords) {
   std::vector<std::string> W;
   for (const antlr4::Token *T : Words)
     W.push_back(LB.tokenText(T).lower());
   if (W.empty())
     return "";
   std::string Kind = W[0];
+  if (Kind == "grant" || Kind == "revoke") {
+    if (!OnWords.empty())
+      Kind += " on " + LB.tokenText(OnWords[0]).lower();
+    return Kind;
+  }
   if (Kind != "create" && Kind != "alter" && Kind != "drop" &&
       Kind != "comment")
     return Kind;
@@ -252,11 +261,23 @@ StmtDisposition classifyStatement(StringRef Kind) {
       return StmtDisposition::Ignore;
     return StmtDisposition::NotModelled;
   }
+  if (First == "grant" || First == "revoke") {
+    // Privileges on what the IR models are parsed; on databases, languages,
+    // large objects, foreign servers, tablespaces and parameters, and role
+    // memberships (no ON), accepted and ignored.
+    StringRef Target = Kind.substr(First.size()).ltrim();
+    if (!Target.consume_front("on "))
+      return StmtDisposition::Ignore;
+    return StringSwitch<StmtDisposition>(Target)
+        .Cases("database", "language", "large", "foreign", "tablespace",
+               StmtDisposition::Ignore)
+        .Case("parameter", StmtDisposition::Ignore)
+        .Default(StmtDisposition::Parse);
+  }
   return StringSwitch<StmtDisposition>(First)
       .Cases("set", "reset", "select", "insert", "update", "delete",
              StmtDisposition::Ignore)
-      .Cases("grant", "revoke", "begin", "commit", "start", "end",
-             StmtDisposition::Ignore)
+      .Cases("begin", "commit", "start", "end", StmtDisposition::Ignore)
       .Cases("rollback", "savepoint", "release", "analyze", "vacuum",
              StmtDisposition::Ignore)
       .Cases("lock", "notify", "checkpoint", "discard", "refresh",
@@ -281,10 +302,15 @@ std::vector<SplitStatement> splitTokens(LexedBuffer &LB,
   SplitStatement Cur;
   std::vector<const antlr4::Token *> Words;
   bool WordsDone = false;
+  // GRANT and REVOKE: the word after their top-level ON.
+  std::vector<const antlr4::Token *> OnWords;
+  bool AfterOn = false;
   auto Finish = [&](size_t Last) {
     Cur.LastToken = Last;
     Cur.S.End = LB.tokenEnd(Toks(Last));
-    Cur.S.Kind = statementKind(LB, Words);
+    Cur.S.Kind = statementKind(LB, Words, OnWords);
+    OnWords.clear();
+    AfterOn = false;
     Out.push_back(std::move(Cur)); // reset where the next one starts
     InStmt = false;
     Depth = 0;
@@ -318,6 +344,13 @@ std::vector<SplitStatement> splitTokens(LexedBuffer &LB,
         Words.push_back(T);
       else
         WordsDone = true;
+    }
+    if (!Words.empty() && OnWords.empty() &&
+        (Words[0]->getType() == P::GRANT || Words[0]->getType() == P::REVOKE)) {
+      if (AfterOn)
+        OnWords.push_back(T);
+      else
+        AfterOn = Type == P::ON && Depth == 0;
     }
     LastDefault = I;
     switch (Type) {

@@ -115,6 +115,15 @@ private:
     if (Opts.Owners && !Role.empty() && wanted(Object))
       add(writeOwner(What, Role), Object.str());
   }
+  /// GRANT and REVOKE from PostgreSQL's default privileges to A's.
+  void privileges(StringRef What, ACLKind K, StringRef Name, const ACL &A,
+                  StringRef Owner, StringRef Object) {
+    if (!Opts.Privileges || !A.Explicit || !wanted(Object))
+      return;
+    for (std::string &SQL : writePrivilegeChanges(
+             What, K, Name, ACL(), A, Opts.Owners ? Owner : StringRef()))
+      add(std::move(SQL), Object.str());
+  }
   bool callsLateFunction(StringRef Text) const {
     return !Text.empty() && !LateFunctionNames.empty() &&
            intersects(referencedNames(Text), LateFunctionNames);
@@ -187,6 +196,8 @@ void CatalogWriter::writeSchemas() {
     if (S.Name != "public")
       add(writeCreateSchema(S), Label);
     owner("SCHEMA " + quoteIdentifier(S.Name), S.Owner, Label);
+    privileges("SCHEMA " + quoteIdentifier(S.Name), ACLKind::Schema, S.Name,
+               S.Privileges, S.Owner, Label);
     comment("SCHEMA " + quoteIdentifier(S.Name), S.Comment, Label);
   }
   for (const Extension &E : C.Extensions) {
@@ -200,6 +211,7 @@ void CatalogWriter::writeTypes() {
   // Enums first, then domains, then composites, each in catalog order;
   // a type whose text names another type comes after it.
   struct TypeNode {
+    explicit TypeNode(const Schema *S) : S(S) {}
     const Schema *S;
     const EnumType *E = nullptr;
     const Domain *D = nullptr;
@@ -213,13 +225,13 @@ void CatalogWriter::writeTypes() {
   std::vector<TypeNode> Nodes;
   for (const Schema &S : C.Schemas)
     for (const EnumType &E : S.Enums) {
-      Nodes.push_back({&S});
+      Nodes.emplace_back(&S);
       Nodes.back().E = &E;
       Nodes.back().Name = E.Name;
     }
   for (const Schema &S : C.Schemas)
     for (const Domain &D : S.Domains) {
-      Nodes.push_back({&S});
+      Nodes.emplace_back(&S);
       Nodes.back().D = &D;
       Nodes.back().Name = D.Name;
       Nodes.back().Uses = referencedNames(D.BaseType);
@@ -229,14 +241,14 @@ void CatalogWriter::writeTypes() {
       std::string Types;
       for (const CompositeAttribute &A : CT.Attributes)
         Types += A.Type + " ";
-      Nodes.push_back({&S});
+      Nodes.emplace_back(&S);
       Nodes.back().CT = &CT;
       Nodes.back().Name = CT.Name;
       Nodes.back().Uses = referencedNames(Types);
     }
   for (const Schema &S : C.Schemas)
     for (const RangeType &R : S.Ranges) {
-      Nodes.push_back({&S});
+      Nodes.emplace_back(&S);
       Nodes.back().R = &R;
       Nodes.back().Name = R.Name;
       Nodes.back().OtherName = R.multirangeName();
@@ -259,6 +271,8 @@ void CatalogWriter::writeTypes() {
       std::string Label = label("enum", S, N.Name);
       add(writeCreateEnum(S, *N.E), Label);
       owner("TYPE " + sqlName(S, N.Name), N.E->Owner, Label);
+      privileges("TYPE " + sqlName(S, N.Name), ACLKind::Type, N.Name,
+                 N.E->Privileges, N.E->Owner, Label);
       comment("TYPE " + sqlName(S, N.Name), N.E->Comment, Label);
     } else if (N.D) {
       std::string Label = label("domain", S, N.Name);
@@ -267,11 +281,15 @@ void CatalogWriter::writeTypes() {
         if (DC.NotValid)
           add(writeAddDomainCheck(S, *N.D, DC), Label);
       owner("DOMAIN " + sqlName(S, N.Name), N.D->Owner, Label);
+      privileges("DOMAIN " + sqlName(S, N.Name), ACLKind::Type, N.Name,
+                 N.D->Privileges, N.D->Owner, Label);
       comment("DOMAIN " + sqlName(S, N.Name), N.D->Comment, Label);
     } else if (N.CT) {
       std::string Label = label("composite", S, N.Name);
       add(writeCreateComposite(S, *N.CT), Label);
       owner("TYPE " + sqlName(S, N.Name), N.CT->Owner, Label);
+      privileges("TYPE " + sqlName(S, N.Name), ACLKind::Type, N.Name,
+                 N.CT->Privileges, N.CT->Owner, Label);
       comment("TYPE " + sqlName(S, N.Name), N.CT->Comment, Label);
     } else {
       // Its canonical and subtype_diff functions must exist first.
@@ -281,6 +299,8 @@ void CatalogWriter::writeTypes() {
       std::string Label = label("range", S, N.Name);
       add(writeCreateRange(S, *N.R), Label);
       owner("TYPE " + sqlName(S, N.Name), N.R->Owner, Label);
+      privileges("TYPE " + sqlName(S, N.Name), ACLKind::Type, N.Name,
+                 N.R->Privileges, N.R->Owner, Label);
       comment("TYPE " + sqlName(S, N.Name), N.R->Comment, Label);
     }
   }
@@ -311,6 +331,8 @@ void CatalogWriter::writeFunction(const Schema &S, const Function &F) {
   std::string Label = functionLabel(S, F);
   add(writeCreateFunction(S, F), Label);
   owner(functionDesignation(S, F), F.Owner, Label);
+  privileges(functionDesignation(S, F), ACLKind::Function, F.Name, F.Privileges,
+             F.Owner, Label);
   comment(functionDesignation(S, F), F.Comment, Label);
 }
 
@@ -321,6 +343,8 @@ void CatalogWriter::writeTables() {
       std::string Label = label("sequence", S, Seq.Name);
       add(writeCreateSequence(S, Seq), Label);
       owner("SEQUENCE " + sqlName(S, Seq.Name), Seq.Owner, Label);
+      privileges("SEQUENCE " + sqlName(S, Seq.Name), ACLKind::Sequence,
+                 Seq.Name, Seq.Privileges, Seq.Owner, Label);
       comment("SEQUENCE " + sqlName(S, Seq.Name), Seq.Comment, Label);
     }
 
@@ -397,6 +421,13 @@ void CatalogWriter::writeTables() {
     std::string Label = label("table", S, T.Name);
     add(writeCreateTable(S, T), Label);
     owner("TABLE " + sqlName(S, T.Name), T.Owner, Label);
+    privileges("TABLE " + sqlName(S, T.Name), ACLKind::Relation, T.Name,
+               T.Privileges, T.Owner, Label);
+    if (Opts.Privileges && wanted(Label))
+      for (const Column &Col : T.Columns)
+        for (std::string &SQL : writeColumnPrivilegeChanges(
+                 "TABLE " + sqlName(S, T.Name), Col.Name, {}, Col.Grants))
+          add(std::move(SQL), Label);
   }
 
   for (const Schema &S : C.Schemas)
@@ -425,6 +456,8 @@ void CatalogWriter::writeView(const Schema &S, const View &V) {
       label(V.Materialized ? "materialized view" : "view", S, V.Name);
   add(writeCreateView(S, V), Label);
   owner(Kind.str() + sqlName(S, V.Name), V.Owner, Label);
+  privileges("TABLE " + sqlName(S, V.Name), ACLKind::Relation, V.Name,
+             V.Privileges, V.Owner, Label);
   comment(Kind.str() + sqlName(S, V.Name), V.Comment, Label);
   for (const Index &I : V.Indexes)
     add(writeCreateIndex(S, V.Name, I), label("index", S, I.Name));

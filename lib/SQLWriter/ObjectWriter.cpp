@@ -7,6 +7,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <map>
+
 using namespace llvm;
 using namespace bk::schema;
 
@@ -568,6 +570,132 @@ std::string writeComment(StringRef What, StringRef Comment) {
 
 std::string writeOwner(StringRef What, StringRef Owner) {
   return "ALTER " + What.str() + " OWNER TO " + quoteIdentifier(Owner) + ";";
+}
+
+//===----------------------------------------------------------------------===//
+// Privileges
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Privilege letters split by grant option.
+struct Held {
+  std::string Plain, Starred;
+  explicit Held(StringRef Letters) {
+    for (size_t I = 0; I < Letters.size(); ++I) {
+      if (Letters[I] == '*')
+        continue;
+      Plain += Letters[I];
+      if (I + 1 < Letters.size() && Letters[I + 1] == '*')
+        Starred += Letters[I];
+    }
+  }
+};
+} // namespace
+
+static std::string lettersNotIn(StringRef A, StringRef B) {
+  std::string Out;
+  for (char C : A)
+    if (!B.contains(C))
+      Out += C;
+  return Out;
+}
+
+/// "ALL" or "SELECT, INSERT"; each with " (col)" for a column.
+static std::string privilegeList(StringRef Letters, StringRef All,
+                                 StringRef Column) {
+  std::string Suffix =
+      Column.empty() ? std::string() : " (" + quoteIdentifier(Column) + ")";
+  if (Letters == All)
+    return "ALL" + Suffix;
+  std::string Out;
+  for (char C : canonicalPrivileges(Letters)) {
+    if (!Out.empty())
+      Out += ", ";
+    Out += privilegeKeyword(C).str() + Suffix;
+  }
+  return Out;
+}
+
+/// The statements that take one grantee from letters From to To.
+static void grantChanges(std::vector<std::string> &Out, StringRef On,
+                         StringRef Role, StringRef From, StringRef To,
+                         StringRef All, StringRef Column, bool IgnoreOptions) {
+  Held F(From), T(To);
+  if (IgnoreOptions)
+    F.Starred.clear(), T.Starred.clear();
+  auto List = [&](StringRef L) { return privilegeList(L, All, Column); };
+  std::string Revoke = lettersNotIn(F.Plain, T.Plain);
+  if (!Revoke.empty())
+    Out.push_back("REVOKE " + List(Revoke) + " ON " + On.str() + " FROM " +
+                  Role.str() + ";");
+  // Grant options lost on privileges kept.
+  std::string RevokeOption =
+      lettersNotIn(lettersNotIn(F.Starred, T.Starred), Revoke);
+  if (!RevokeOption.empty())
+    Out.push_back("REVOKE GRANT OPTION FOR " + List(RevokeOption) + " ON " +
+                  On.str() + " FROM " + Role.str() + ";");
+  std::string Grant = lettersNotIn(lettersNotIn(T.Plain, F.Plain), T.Starred);
+  if (!Grant.empty())
+    Out.push_back("GRANT " + List(Grant) + " ON " + On.str() + " TO " +
+                  Role.str() + ";");
+  // Privileges granted with grant option: new ones, or kept ones that
+  // gain it (those not revoked above keep their letter).
+  std::string GrantOption = lettersNotIn(T.Starred, F.Starred);
+  if (!GrantOption.empty())
+    Out.push_back("GRANT " + List(GrantOption) + " ON " + On.str() + " TO " +
+                  Role.str() + " WITH GRANT OPTION;");
+}
+
+static std::string granteeSQL(StringRef Grantee) {
+  return Grantee.empty() ? std::string("PUBLIC") : quoteIdentifier(Grantee);
+}
+
+/// Each grantee of From or To with its letters on each side.
+static void
+eachGrantee(const std::vector<Grant> &From, const std::vector<Grant> &To,
+            llvm::function_ref<void(StringRef, StringRef, StringRef)> Fn) {
+  std::map<std::string, std::pair<std::string, std::string>> Both;
+  for (const Grant &G : From)
+    Both[G.Grantee].first = G.Privileges;
+  for (const Grant &G : To)
+    Both[G.Grantee].second = G.Privileges;
+  for (const auto &E : Both)
+    Fn(E.first, E.second.first, E.second.second);
+}
+
+std::vector<std::string> writePrivilegeChanges(StringRef What, ACLKind K,
+                                               StringRef Name, const ACL &From,
+                                               const ACL &To, StringRef Owner) {
+  std::vector<std::string> Out;
+  StringRef All = allPrivileges(K);
+  auto OwnerLetters = [&](const ACL &A) {
+    return A.Explicit && A.OwnerPrivileges ? *A.OwnerPrivileges : All.str();
+  };
+  auto Grants = [&](const ACL &A) {
+    return A.Explicit ? A.Grants : defaultGrants(K, Name);
+  };
+  std::string OwnerRole =
+      Owner.empty() ? std::string("CURRENT_USER") : quoteIdentifier(Owner);
+  grantChanges(Out, What, OwnerRole, OwnerLetters(From), OwnerLetters(To), All,
+               "", /*IgnoreOptions=*/true);
+  eachGrantee(Grants(From), Grants(To),
+              [&](StringRef Grantee, StringRef F, StringRef T) {
+                grantChanges(Out, What, granteeSQL(Grantee), F, T, All, "",
+                             false);
+              });
+  return Out;
+}
+
+std::vector<std::string>
+writeColumnPrivilegeChanges(StringRef Table, StringRef Column,
+                            const std::vector<Grant> &From,
+                            const std::vector<Grant> &To) {
+  std::vector<std::string> Out;
+  eachGrantee(From, To, [&](StringRef Grantee, StringRef F, StringRef T) {
+    grantChanges(Out, Table, granteeSQL(Grantee), F, T,
+                 allPrivileges(ACLKind::Column), Column, false);
+  });
+  return Out;
 }
 
 } // namespace sqlwriter

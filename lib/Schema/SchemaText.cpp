@@ -235,6 +235,24 @@ static void ownerAndComment(Item &I, StringRef Owner, StringRef Comment) {
   textAttr(I, "comment", Comment);
 }
 
+/// grants = ("=U", "reader=r*"): each grantee (empty for PUBLIC) with its
+/// privilege letters, as an aclitem without its grantor.
+static Value grantList(const std::vector<Grant> &Grants) {
+  std::vector<Value> Values;
+  for (const Grant &G : Grants)
+    Values.push_back(Value::string(G.Grantee + "=" + G.Privileges));
+  return Value::list(std::move(Values));
+}
+
+/// acl = (...) and owner_acl = "..." for an ACL that is not the default.
+static void aclAttrs(Item &I, const ACL &A) {
+  if (!A.Explicit)
+    return;
+  I.attr("acl", grantList(A.Grants));
+  if (A.OwnerPrivileges)
+    I.attr("owner_acl", Value::string(*A.OwnerPrivileges));
+}
+
 std::vector<Item> CatalogPrinter::print(const Catalog &C) {
   std::vector<Item> Items;
   for (const Extension &E : C.Extensions)
@@ -255,6 +273,7 @@ Item CatalogPrinter::printExtension(const Extension &E) {
 Item CatalogPrinter::printSchema(const Schema &S) {
   Item I = named("schema", S.Name, S.Location);
   ownerAndComment(I, S.Owner, S.Comment);
+  aclAttrs(I, S.Privileges);
   // A schema always has a body, even an empty one.
   I.HasBody = true;
   for (const EnumType &E : S.Enums)
@@ -297,6 +316,7 @@ Item CatalogPrinter::printTable(const Table &T) {
     I.attr("options", optionList(T.Options));
   I.attrIfNotEmpty("tablespace", T.Tablespace);
   ownerAndComment(I, T.Owner, T.Comment);
+  aclAttrs(I, T.Privileges);
   annotationsAttr(I, T.Annotations);
   I.HasBody = true;
   for (const Column &C : T.Columns)
@@ -324,6 +344,8 @@ Item CatalogPrinter::printColumn(const Column &C) {
   textAttr(I, "generated", C.Generated);
   I.attrIfNotEmpty("collation", C.Collation);
   textAttr(I, "comment", C.Comment);
+  if (!C.Grants.empty())
+    I.attr("acl", grantList(C.Grants));
   annotationsAttr(I, C.Annotations);
   return I;
 }
@@ -475,6 +497,7 @@ Item CatalogPrinter::printEnum(const EnumType &E) {
     Values.push_back(Value::string(V));
   I.arg(Value::list(std::move(Values)));
   ownerAndComment(I, E.Owner, E.Comment);
+  aclAttrs(I, E.Privileges);
   annotationsAttr(I, E.Annotations);
   return I;
 }
@@ -486,6 +509,7 @@ Item CatalogPrinter::printDomain(const Domain &D) {
   textAttr(I, "default", D.Default);
   I.attrIfNotEmpty("collation", D.Collation);
   ownerAndComment(I, D.Owner, D.Comment);
+  aclAttrs(I, D.Privileges);
   annotationsAttr(I, D.Annotations);
   for (const DomainCheck &C : D.Checks) {
     Item Check = named("check", C.Name, C.Location);
@@ -499,6 +523,7 @@ Item CatalogPrinter::printDomain(const Domain &D) {
 Item CatalogPrinter::printComposite(const CompositeType &C) {
   Item I = named("composite", C.Name, C.Location);
   ownerAndComment(I, C.Owner, C.Comment);
+  aclAttrs(I, C.Privileges);
   I.HasBody = true;
   for (const CompositeAttribute &A : C.Attributes) {
     Item Attr = named("attribute", A.Name, A.Location);
@@ -518,6 +543,7 @@ Item CatalogPrinter::printRange(const RangeType &R) {
   I.attrIfNotEmpty("subtype_diff", R.SubtypeDiff);
   I.attrIfNotEmpty("multirange", R.MultirangeName);
   ownerAndComment(I, R.Owner, R.Comment);
+  aclAttrs(I, R.Privileges);
   annotationsAttr(I, R.Annotations);
   return I;
 }
@@ -546,6 +572,7 @@ Item CatalogPrinter::printSequence(const Sequence &S) {
     I.attr("owned_by", Value::name(irNameParts(Parts)));
   }
   ownerAndComment(I, S.Owner, S.Comment);
+  aclAttrs(I, S.Privileges);
   annotationsAttr(I, S.Annotations);
   return I;
 }
@@ -561,6 +588,7 @@ Item CatalogPrinter::printView(const View &V) {
   I.attrIfNotEmpty("tablespace", V.Tablespace);
   I.attr("query", Value::string(V.Query));
   ownerAndComment(I, V.Owner, V.Comment);
+  aclAttrs(I, V.Privileges);
   annotationsAttr(I, V.Annotations);
   for (const Index &Idx : V.Indexes)
     I.child(printIndex(Idx));
@@ -594,6 +622,7 @@ Item CatalogPrinter::printFunction(const Function &F) {
     I.attr("config", optionList(F.Config));
   I.attr("body", Value::string(F.Body));
   ownerAndComment(I, F.Owner, F.Comment);
+  aclAttrs(I, F.Privileges);
   annotationsAttr(I, F.Annotations);
   return I;
 }
@@ -650,6 +679,8 @@ private:
   template <typename E, size_t Size>
   E required(ItemReader &R, StringRef Name, const Spelling<E> (&Table)[Size]);
   std::string type(ItemReader &R, unsigned N);
+  std::vector<Grant> grants(ItemReader &R);
+  ACL acl(ItemReader &R);
   QualifiedName qualifiedName(ItemReader &R, StringRef Name);
   std::vector<QualifiedName> qualifiedNameList(ItemReader &R, StringRef Name);
   std::vector<Option> options(ItemReader &R, StringRef Name);
@@ -722,6 +753,51 @@ E CatalogReader::required(ItemReader &R, StringRef Name,
   if (!R.item().findAttr(Name))
     R.error("'" + R.item().Kind + "' needs a '" + Name + "' attribute");
   return oneOf(R, Name, Table, Table[0].V);
+}
+
+std::vector<Grant> CatalogReader::grants(ItemReader &R) {
+  std::vector<Grant> Out;
+  for (const std::string &Text : R.textList("acl")) {
+    // Role names may hold '='; privilege letters never do.
+    size_t Eq = Text.rfind('=');
+    std::string Letters =
+        Eq == std::string::npos ? "" : canonicalPrivileges(Text.substr(Eq + 1));
+    if (Eq == std::string::npos || Letters.size() != Text.size() - Eq - 1) {
+      R.error(*R.item().findAttr("acl"),
+              "expected \"grantee=privileges\" (privilege letters of "
+              "arwdDxtXUCTcsAm, '*' after one held with grant option), got '" +
+                  Text + "'");
+      continue;
+    }
+    if (any_of(Out, [&](const Grant &G) {
+          return G.Grantee == Text.substr(0, Eq);
+        })) {
+      R.error(*R.item().findAttr("acl"),
+              "grantee '" + Text.substr(0, Eq) + "' is listed twice");
+      continue;
+    }
+    Out.push_back(Grant{Text.substr(0, Eq), Letters});
+  }
+  llvm::sort(Out, [](const Grant &A, const Grant &B) {
+    return A.Grantee < B.Grantee;
+  });
+  return Out;
+}
+
+ACL CatalogReader::acl(ItemReader &R) {
+  ACL A;
+  if (R.item().findAttr("acl")) {
+    A.Explicit = true;
+    A.Grants = grants(R);
+  }
+  if (Optional<std::string> Owner = R.optText("owner_acl")) {
+    if (!A.Explicit)
+      R.error(*R.item().findAttr("owner_acl"),
+              "'owner_acl' needs an 'acl' attribute");
+    A.Explicit = true;
+    A.OwnerPrivileges = canonicalPrivileges(*Owner);
+  }
+  return A;
 }
 
 std::string CatalogReader::type(ItemReader &R, unsigned N) {
@@ -818,6 +894,7 @@ void CatalogReader::readSchema(const Item &I, Catalog &C) {
   if (args(R, 1))
     S.Name = R.argText(0);
   S.Owner = R.text("owner");
+  S.Privileges = acl(R);
   S.Comment = R.text("comment");
   finish(R);
   for (const Item &Child : I.Children) {
@@ -863,6 +940,7 @@ void CatalogReader::readTable(const Item &I, Schema &S) {
   T.Options = options(R, "options");
   T.Tablespace = R.text("tablespace");
   T.Owner = R.text("owner");
+  T.Privileges = acl(R);
   T.Comment = R.text("comment");
   T.Annotations = R.textList("annotations");
   finish(R);
@@ -902,6 +980,7 @@ void CatalogReader::readColumn(const Item &I, Table &T) {
   C.Generated = R.text("generated");
   C.Collation = R.text("collation");
   C.Comment = R.text("comment");
+  C.Grants = grants(R);
   C.Annotations = R.textList("annotations");
   noBody(R);
   finish(R);
@@ -1078,6 +1157,7 @@ void CatalogReader::readEnum(const Item &I, Schema &S) {
     E.Values = argList(R, 1);
   }
   E.Owner = R.text("owner");
+  E.Privileges = acl(R);
   E.Comment = R.text("comment");
   E.Annotations = R.textList("annotations");
   noBody(R);
@@ -1097,6 +1177,7 @@ void CatalogReader::readDomain(const Item &I, Schema &S) {
   D.Default = R.text("default");
   D.Collation = R.text("collation");
   D.Owner = R.text("owner");
+  D.Privileges = acl(R);
   D.Comment = R.text("comment");
   D.Annotations = R.textList("annotations");
   finish(R);
@@ -1128,6 +1209,7 @@ void CatalogReader::readComposite(const Item &I, Schema &S) {
   if (args(R, 1))
     C.Name = R.argText(0);
   C.Owner = R.text("owner");
+  C.Privileges = acl(R);
   C.Comment = R.text("comment");
   finish(R);
   for (const Item &Child : I.Children) {
@@ -1164,6 +1246,7 @@ void CatalogReader::readRange(const Item &I, Schema &S) {
   RT.SubtypeDiff = R.text("subtype_diff");
   RT.MultirangeName = R.text("multirange");
   RT.Owner = R.text("owner");
+  RT.Privileges = acl(R);
   RT.Comment = R.text("comment");
   RT.Annotations = R.textList("annotations");
   noBody(R);
@@ -1198,6 +1281,7 @@ void CatalogReader::readSequence(const Item &I, Schema &S) {
     }
   }
   Seq.Owner = R.text("owner");
+  Seq.Privileges = acl(R);
   Seq.Comment = R.text("comment");
   Seq.Annotations = R.textList("annotations");
   noBody(R);
@@ -1222,6 +1306,7 @@ void CatalogReader::readView(const Item &I, Schema &S) {
     R.error("'" + I.Kind + "' needs a 'query' attribute");
   V.Query = R.text("query");
   V.Owner = R.text("owner");
+  V.Privileges = acl(R);
   V.Comment = R.text("comment");
   V.Annotations = R.textList("annotations");
   finish(R);
@@ -1271,6 +1356,7 @@ void CatalogReader::readFunction(const Item &I, Schema &S) {
   F.Config = options(R, "config");
   F.Body = R.text("body");
   F.Owner = R.text("owner");
+  F.Privileges = acl(R);
   F.Comment = R.text("comment");
   F.Annotations = R.textList("annotations");
   noBody(R);

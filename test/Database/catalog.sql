@@ -52,7 +52,7 @@
 -- CHECK-NEXT:     partition_key "lower(label)" [expression];
 -- CHECK-NEXT:   }
 -- CHECK-NEXT:   view v_sec [options = ("security_barrier=true"), query = "SELECT 1 AS one", owner = postgres];
--- CHECK-NEXT:   function ids "(n integer)" [returns = "SETOF bigint", language = sql, volatility = stable, cost = 5, rows = 10, security_definer, config = ("search_path=app"), body = "SELECT generate_series(1, n)", owner = postgres];
+-- CHECK-NEXT:   function ids "(n integer)" [returns = "SETOF bigint", language = sql, volatility = stable, cost = 5, rows = 10, security_definer, config = ("search_path=app"), body = "SELECT generate_series(1, n)", owner = postgres, acl = ("pg_monitor=X")];
 -- CHECK-NEXT:   function text_diff "(a text, b text)" [returns = "double precision", language = sql, volatility = immutable, body = "SELECT (ascii(a) - ascii(b))::float8", owner = postgres];
 -- CHECK-NEXT:   procedure archive "(days integer)" [language = sql, body = "SELECT days", owner = postgres];
 -- CHECK-NEXT: }
@@ -84,9 +84,9 @@
 -- CHECK-NEXT:   table child [inherits = (public.parent), owner = postgres] {
 -- CHECK-NEXT:     column b integer;
 -- CHECK-NEXT:   }
--- CHECK-NEXT:   table orgs [owner = postgres] {
+-- CHECK-NEXT:   table orgs [owner = postgres, acl = ("pg_read_all_data=r*"), owner_acl = "arwdx"] {
 -- CHECK-NEXT:     column id bigint [not_null, identity = always];
--- CHECK-NEXT:     column name text [not_null];
+-- CHECK-NEXT:     column name text [not_null, acl = ("pg_monitor=rw")];
 -- CHECK-NEXT:     column invoice_no integer [not_null, default = "nextval('orgs_invoice_no_seq'::regclass)"];
 -- CHECK-NEXT:     primary_key orgs_pkey (id);
 -- CHECK-NEXT:   }
@@ -192,6 +192,13 @@ CREATE INDEX users_org_idx ON users (org_id ASC NULLS FIRST, created_at DESC) IN
 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.updated_at := now(); RETURN NEW; END$$;
 CREATE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT a + b';
 CREATE FUNCTION app.ids(n integer) RETURNS SETOF bigint LANGUAGE sql STABLE ROWS 10 COST 5 SECURITY DEFINER SET search_path = app AS 'SELECT generate_series(1, n)';
+-- Privileges: the ACLs that are not the default, the owner's own entry
+-- when it lacks privileges, column privileges.
+REVOKE ALL ON FUNCTION app.ids(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.ids(integer) TO pg_monitor;
+GRANT SELECT ON orgs TO pg_read_all_data WITH GRANT OPTION;
+REVOKE TRUNCATE, TRIGGER ON orgs FROM CURRENT_USER;
+GRANT SELECT (name), UPDATE (name) ON orgs TO pg_monitor;
 CREATE PROCEDURE app.archive(days integer) LANGUAGE sql AS $$SELECT days$$;
 COMMENT ON FUNCTION touch() IS 'touches';
 CREATE TRIGGER users_touch BEFORE INSERT OR UPDATE OF email ON users FOR EACH ROW WHEN (NEW.email IS NOT NULL) EXECUTE FUNCTION touch('updated_at', 'x y');

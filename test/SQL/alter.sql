@@ -1,9 +1,10 @@
 -- RUN: bk-opt %s | FileCheck %s
 -- RUN: bk-opt %s | bk-opt | FileCheck %s
 
--- The ALTER forms pg_dump and Rails emit, COMMENT ON and DROP. The preamble
--- (SET, set_config, GRANT, ...) is accepted and ignored; SET search_path
--- changes the schema unqualified names resolve to.
+-- The ALTER forms pg_dump and Rails emit, COMMENT ON, GRANT/REVOKE and DROP.
+-- The preamble (SET, set_config, ALTER DEFAULT PRIVILEGES, ...) is accepted
+-- and ignored; SET search_path changes the schema unqualified names resolve
+-- to.
 
 SET statement_timeout = 0;
 SELECT pg_catalog.set_config('search_path', '', false);
@@ -43,7 +44,7 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO reader;
 
 -- CHECK:      schema app [owner = admin, comment = "application"] {
 -- CHECK-NEXT:   sequence items_id_seq [type = integer, owned_by = app.items.id];
--- CHECK-NEXT:   table items [owner = admin, comment = "things we sell"] {
+-- CHECK-NEXT:   table items [owner = admin, comment = "things we sell", acl = ("=r")] {
 -- CHECK-NEXT:     column id integer [not_null, default = "nextval('app.items_id_seq'::regclass)"];
 -- CHECK-NEXT:     column name text [not_null, comment = "display\tname"];
 -- CHECK-NEXT:     column category "character varying(10)";

@@ -114,6 +114,34 @@ CREATE TYPE r5_multirange AS ENUM ('a');
 -- expected-error @+1 {{type "r5_multirange" already exists}}
 CREATE TYPE r6 AS RANGE (subtype = int, multirange_type_name = r5_multirange);
 
+-- GRANT and REVOKE: PostgreSQL's messages for unknown objects, columns and
+-- privileges, privileges the kind does not have, column privileges on what
+-- has no columns; the words that are not keywords are checked.
+CREATE TABLE gt (id int);
+CREATE FUNCTION gf(x int) RETURNS int LANGUAGE sql AS 'SELECT x';
+-- expected-error @+1 {{relation "nowhere" does not exist}}
+GRANT SELECT ON nowhere TO r;
+-- expected-error @+1 {{column "nope" of relation "gt" does not exist}}
+GRANT SELECT (nope) ON gt TO r;
+-- expected-error @+1 {{unrecognized privilege type "fly"}}
+GRANT fly ON gt TO r;
+-- expected-error @+1 {{invalid privilege type EXECUTE for table}}
+GRANT EXECUTE ON gt TO r;
+-- expected-error @+1 {{invalid privilege type SELECT for function}}
+GRANT SELECT ON FUNCTION gf(int) TO r;
+-- expected-error @+1 {{function gf(text) does not exist}}
+GRANT EXECUTE ON FUNCTION gf(text) TO r;
+-- expected-error @+1 {{column privileges are only valid for relations}}
+GRANT USAGE (id) ON SCHEMA public TO r;
+-- expected-error @+1 {{syntax error: unexpected 'options', expected OPTION}}
+GRANT SELECT ON gt TO r WITH GRANT OPTIONS;
+-- expected-error @+1 {{syntax error: unexpected 'viewz', expected TABLES, SEQUENCES, FUNCTIONS, PROCEDURES or ROUTINES}}
+GRANT SELECT ON ALL viewz IN SCHEMA public TO r;
+-- expected-error @+1 {{schema "nowhere" does not exist}}
+GRANT USAGE ON SCHEMA nowhere TO r;
+-- expected-error @+1 {{type "nowhere" does not exist}}
+GRANT USAGE ON TYPE nowhere TO r;
+
 -- -----
 
 -- ALTER FUNCTION ... OWNER TO names a function that exists.

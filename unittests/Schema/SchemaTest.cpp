@@ -120,6 +120,45 @@ TEST(SchemaTest, Identifiers) {
   EXPECT_EQ(QualifiedName("", "users").str(), "users");
 }
 
+TEST(SchemaTest, PrivilegesFollowPostgres) {
+  EXPECT_EQ(canonicalPrivileges("rwa*r"), "a*rw");
+  EXPECT_EQ(privilegeLetter("temp"), 'T');
+  EXPECT_EQ(privilegeKeyword('D'), "TRUNCATE");
+
+  // A function starts with EXECUTE for PUBLIC; taking it away makes the
+  // ACL explicit, giving it back restores the default.
+  ACL F;
+  revokePrivileges(F, ACLKind::Function, "f", "", false, "X", false);
+  EXPECT_TRUE(F.Explicit);
+  EXPECT_TRUE(F.Grants.empty());
+  grantPrivileges(F, ACLKind::Function, "f", "", false, "X");
+  EXPECT_EQ(F, ACL());
+
+  // Grant options: granted with the privilege, revoked alone.
+  ACL T;
+  grantPrivileges(T, ACLKind::Relation, "t", "bob", false, "r*a");
+  ASSERT_EQ(T.Grants.size(), 1u);
+  EXPECT_EQ(T.Grants[0].Privileges, "ar*");
+  revokePrivileges(T, ACLKind::Relation, "t", "bob", false, "r", true);
+  EXPECT_EQ(T.Grants[0].Privileges, "ar");
+  revokePrivileges(T, ACLKind::Relation, "t", "bob", false, "ar", false);
+  EXPECT_EQ(T, ACL());
+
+  // The owner's own entry: every privilege is the default.
+  revokePrivileges(T, ACLKind::Relation, "t", "app", true, "Dt", false);
+  ASSERT_TRUE(T.OwnerPrivileges.hasValue());
+  EXPECT_EQ(*T.OwnerPrivileges, "arwdx");
+  grantPrivileges(T, ACLKind::Relation, "t", "app", true, "tD");
+  EXPECT_EQ(T, ACL());
+
+  // The public schema gives PUBLIC USAGE (PostgreSQL 15's template).
+  ACL P;
+  revokePrivileges(P, ACLKind::Schema, "public", "", false, "U", false);
+  EXPECT_TRUE(P.Explicit);
+  grantPrivileges(P, ACLKind::Schema, "public", "", false, "U");
+  EXPECT_EQ(P, ACL());
+}
+
 TEST(SchemaTest, MultirangeNamesFollowPostgres) {
   // Checked against PostgreSQL 15 (pg_type, typtype 'm').
   EXPECT_EQ(defaultMultirangeName("floatrange"), "floatmultirange");

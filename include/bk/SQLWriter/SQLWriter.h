@@ -95,6 +95,8 @@ struct WriterOptions {
   bool Owners = true;
   /// COMMENT ON for objects with a comment.
   bool Comments = true;
+  /// GRANT and REVOKE for objects whose privileges are not the default.
+  bool Privileges = true;
   /// When set, only the statements of objects (Statement::Object) it
   /// accepts are rendered, in the order the whole catalog would have them:
   /// a migration that touches a few objects of thousands asks for those.
@@ -171,6 +173,20 @@ std::string writeRowSecurity(const schema::Schema &S, const schema::Table &T);
 std::string writeComment(llvm::StringRef What, llvm::StringRef Comment);
 /// ALTER <What> OWNER TO role ("TABLE public.users").
 std::string writeOwner(llvm::StringRef What, llvm::StringRef Owner);
+/// The REVOKE and GRANT statements that turn an object's privileges From
+/// into To. What designates the object as GRANT does ("TABLE public.t",
+/// "FUNCTION public.f(integer)"), K and Name give its defaults; Owner is the
+/// owner's role (CURRENT_USER when empty). Revokes come first; a privilege
+/// set that is every privilege of the kind is written ALL.
+std::vector<std::string>
+writePrivilegeChanges(llvm::StringRef What, schema::ACLKind K,
+                      llvm::StringRef Name, const schema::ACL &From,
+                      const schema::ACL &To, llvm::StringRef Owner);
+/// The same for one column's privileges (Table is "TABLE public.t").
+std::vector<std::string>
+writeColumnPrivilegeChanges(llvm::StringRef Table, llvm::StringRef Column,
+                            const std::vector<schema::Grant> &From,
+                            const std::vector<schema::Grant> &To);
 
 //===----------------------------------------------------------------------===//
 // Whole catalogs

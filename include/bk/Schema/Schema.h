@@ -148,6 +148,77 @@ std::string chooseName(llvm::StringRef Name1, llvm::StringRef Name2,
                        const std::function<bool(llvm::StringRef)> &IsTaken);
 
 //===----------------------------------------------------------------------===//
+// Privileges
+//===----------------------------------------------------------------------===//
+
+/// What an ACL is on: the kinds differ in privileges and defaults.
+enum class ACLKind { Relation, Sequence, Function, Type, Schema, Column };
+
+/// One grantee's privileges on an object, as an aclitem writes them: the
+/// privilege letters (r SELECT, a INSERT, w UPDATE, d DELETE, D TRUNCATE,
+/// x REFERENCES, t TRIGGER, X EXECUTE, U USAGE, C CREATE, m MAINTAIN),
+/// each followed by '*' when held WITH GRANT OPTION, in PostgreSQL's order
+/// (ACL_ALL_RIGHTS_STR, "arwdDxtXUCTcsAm").
+struct Grant {
+  /// A role name; empty for PUBLIC.
+  std::string Grantee;
+  std::string Privileges;
+
+  bool operator==(const Grant &O) const {
+    return Grantee == O.Grantee && Privileges == O.Privileges;
+  }
+  bool operator!=(const Grant &O) const { return !(*this == O); }
+};
+
+/// An object's access control list. Explicit is false while the object
+/// has PostgreSQL's default privileges (for its owner, and EXECUTE or USAGE
+/// for PUBLIC on functions and types); GRANT and REVOKE make it explicit
+/// and an ACL equal to the default is stored as the default again.
+struct ACL {
+  bool Explicit = false;
+  /// The owner's privileges when they are not every privilege of the kind
+  /// (REVOKE ... FROM the owner); None for all.
+  llvm::Optional<std::string> OwnerPrivileges;
+  /// The other grantees, sorted by name (PUBLIC, the empty name, first).
+  std::vector<Grant> Grants;
+
+  bool operator==(const ACL &O) const {
+    return Explicit == O.Explicit && OwnerPrivileges == O.OwnerPrivileges &&
+           Grants == O.Grants;
+  }
+  bool operator!=(const ACL &O) const { return !(*this == O); }
+};
+
+/// Every privilege of a kind, in letters: "arwdDxt" for relations (PostgreSQL
+/// 17 adds m, which allPrivileges() leaves out), "rwU", "X", "U", "UC",
+/// "arwx" for columns.
+llvm::StringRef allPrivileges(ACLKind K);
+/// The grants PostgreSQL gives PUBLIC by default: EXECUTE on functions,
+/// USAGE on types; USAGE on the public schema (PostgreSQL 15's template).
+std::vector<Grant> defaultGrants(ACLKind K, llvm::StringRef Name = "");
+/// Letters in PostgreSQL's order, each once, '*' kept after its letter.
+std::string canonicalPrivileges(llvm::StringRef Letters);
+/// The keyword of privilege letter L (SELECT, ...), or "" if unknown.
+llvm::StringRef privilegeKeyword(char L);
+/// The letter of a privilege keyword (any case), or 0 if unknown.
+char privilegeLetter(llvm::StringRef Keyword);
+
+/// GRANT Privileges (letters, '*' for WITH GRANT OPTION) TO Grantee on an
+/// object of kind K named Name; IsOwner when Grantee is the owner.
+void grantPrivileges(ACL &A, ACLKind K, llvm::StringRef Name,
+                     llvm::StringRef Grantee, bool IsOwner,
+                     llvm::StringRef Privileges);
+/// REVOKE [GRANT OPTION FOR] Privileges FROM Grantee.
+void revokePrivileges(ACL &A, ACLKind K, llvm::StringRef Name,
+                      llvm::StringRef Grantee, bool IsOwner,
+                      llvm::StringRef Privileges, bool GrantOptionOnly);
+/// Column privileges have no owner entry and no defaults: a plain list.
+void grantColumnPrivileges(std::vector<Grant> &Grants, llvm::StringRef Grantee,
+                           llvm::StringRef Privileges);
+void revokeColumnPrivileges(std::vector<Grant> &Grants, llvm::StringRef Grantee,
+                            llvm::StringRef Privileges, bool GrantOptionOnly);
+
+//===----------------------------------------------------------------------===//
 // Tables
 //===----------------------------------------------------------------------===//
 
@@ -172,6 +243,8 @@ struct Column {
   std::string Generated;
   std::string Collation;
   std::string Comment;
+  /// Column privileges (GRANT SELECT (col) ...); empty for none.
+  std::vector<Grant> Grants;
   /// Annotations from the source: `-- bk:...` and sqldef's `-- @renamed
   /// from=...` comments right before the object, without the `--`.
   std::vector<std::string> Annotations;
@@ -369,6 +442,7 @@ struct Table {
   /// from=...` comments right before the object, without the `--`.
   std::vector<std::string> Annotations;
   std::string Owner;
+  ACL Privileges;
 
   bool isPartitioned() const { return PartitionBy != PartitionStrategy::None; }
   bool isPartition() const { return !PartitionOf.empty(); }
@@ -400,6 +474,7 @@ struct EnumType {
   /// from=...` comments right before the object, without the `--`.
   std::vector<std::string> Annotations;
   std::string Owner;
+  ACL Privileges;
 };
 
 struct DomainCheck {
@@ -423,6 +498,7 @@ struct Domain {
   /// from=...` comments right before the object, without the `--`.
   std::vector<std::string> Annotations;
   std::string Owner;
+  ACL Privileges;
 };
 
 struct CompositeAttribute {
@@ -438,6 +514,7 @@ struct CompositeType {
   std::vector<CompositeAttribute> Attributes;
   std::string Comment;
   std::string Owner;
+  ACL Privileges;
 };
 
 /// CREATE TYPE name AS RANGE (subtype = ..., ...). Function, operator
@@ -463,6 +540,7 @@ struct RangeType {
   /// from=...` comments right before the object, without the `--`.
   std::vector<std::string> Annotations;
   std::string Owner;
+  ACL Privileges;
 
   /// The multirange type's name: MultirangeName or the default.
   std::string multirangeName() const;
@@ -494,6 +572,7 @@ struct Sequence {
   /// from=...` comments right before the object, without the `--`.
   std::vector<std::string> Annotations;
   std::string Owner;
+  ACL Privileges;
 
   /// The values PostgreSQL uses when MINVALUE/MAXVALUE/START are defaulted:
   /// 1 / the type's maximum for an ascending sequence, the type's minimum /
@@ -524,6 +603,7 @@ struct View {
   /// from=...` comments right before the object, without the `--`.
   std::vector<std::string> Annotations;
   std::string Owner;
+  ACL Privileges;
 };
 
 enum class FunctionKind { Function, Procedure };
@@ -557,6 +637,7 @@ struct Function {
   /// from=...` comments right before the object, without the `--`.
   std::vector<std::string> Annotations;
   std::string Owner;
+  ACL Privileges;
 
   /// "name(arguments)": what tells overloads apart in messages.
   std::string signature() const;
@@ -571,6 +652,7 @@ struct Schema {
   std::string Name;
   std::string Comment;
   std::string Owner;
+  ACL Privileges;
   std::vector<Table> Tables;
   std::vector<EnumType> Enums;
   std::vector<Domain> Domains;

@@ -155,3 +155,23 @@ CREATE MATERIALIZED VIEW app.note_totals AS
   SELECT user_id, count(*) AS n FROM app.notes GROUP BY user_id WITH NO DATA;
 CREATE UNIQUE INDEX note_totals_user ON app.note_totals (user_id);
 COMMENT ON VIEW active_users IS 'not deleted';
+
+-- Privileges, to PostgreSQL's predefined roles (every server has them):
+-- tables, views, columns, sequences, functions (an overload named by its
+-- identity argument types), schemas and types; grant options, a REVOKE
+-- from the owner (CURRENT_USER: this file gives no owners), PUBLIC's
+-- defaults taken away and given back.
+GRANT USAGE ON SCHEMA app TO pg_read_all_data;
+GRANT SELECT ON ALL TABLES IN SCHEMA app TO pg_read_all_data;
+GRANT SELECT, INSERT, UPDATE ON users TO pg_write_all_data WITH GRANT OPTION;
+REVOKE GRANT OPTION FOR INSERT ON users FROM pg_write_all_data;
+GRANT SELECT (id, email), UPDATE (email) ON users TO pg_monitor;
+REVOKE TRUNCATE, TRIGGER ON users FROM CURRENT_USER;
+GRANT SELECT ON active_users TO PUBLIC;
+GRANT USAGE ON SEQUENCE invoice_no TO pg_write_all_data;
+REVOKE EXECUTE ON FUNCTION add(int, int) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION add(integer, integer), minmax(int[], int) TO pg_monitor;
+REVOKE USAGE ON TYPE mood FROM PUBLIC;
+GRANT USAGE ON TYPE mood TO pg_read_all_data;
+REVOKE ALL ON DOMAIN us_zip FROM PUBLIC;
+GRANT ALL ON DOMAIN us_zip TO PUBLIC;
