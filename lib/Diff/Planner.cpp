@@ -258,6 +258,9 @@ private:
   void swapRedefinedType(const Schema &S, StringRef Kind, StringRef Name,
                          StringRef OldElement, StringRef NewElement, Loc L,
                          TypeSwap::ConversionKind Conversion);
+  /// After type Name of S is swapped: swaps the types that use it (and so
+  /// on), unchanged themselves; an error for one that changes too.
+  void swapUsers(const Schema &S, StringRef Kind, StringRef Name, Loc L);
   void diffFunctions();
   void diffSequences();
   void diffTables();
@@ -765,13 +768,19 @@ void Planner::swapType(const Schema &S, StringRef Kind, StringRef Name,
                          quoteIdentifier(TmpMulti) + ";"));
     // So are the constructor functions, named after the types: the new
     // range's would clash with them.
+    // (The range's constructors take its subtype: when that is swapped
+    // too, the old ones take the renamed subtype and clash with nothing.)
     const std::string &Sub = OldRange->Subtype;
     std::string TmpRange = qname(S, Tmp);
-    for (const std::string &Args :
-         {Sub + ", " + Sub, Sub + ", " + Sub + ", text"})
-      slot(Label, make(ChangeKind::Alter, Label,
-                       "ALTER FUNCTION " + qname(S, Name) + "(" + Args +
-                           ") RENAME TO " + quoteIdentifier(Tmp) + ";"));
+    bool SubtypeSwapped = any_of(SwappedTypes, [&](const auto &E) {
+      return typeRefersTo(Sub, E.first.first, E.first.second);
+    });
+    if (!SubtypeSwapped)
+      for (const std::string &Args :
+           {Sub + ", " + Sub, Sub + ", " + Sub + ", text"})
+        slot(Label, make(ChangeKind::Alter, Label,
+                         "ALTER FUNCTION " + qname(S, Name) + "(" + Args +
+                             ") RENAME TO " + quoteIdentifier(Tmp) + ";"));
     for (const std::string &Args :
          {std::string(), TmpRange, "VARIADIC " + TmpRange + "[]"})
       slot(Label, make(ChangeKind::Alter, Label,
@@ -840,23 +849,71 @@ void Planner::swapRedefinedType(const Schema &S, StringRef Kind, StringRef Name,
                     " to " + NewElement +
                     ", which fails or loses data on values that do not fit"))
     return;
-  bool UsedByColumn = false;
-  std::string UsedByType = typeUsers(S, Name, UsedByColumn);
-  // A range's multirange is a type of its own that others may use.
-  const Schema *CS = Cur.findSchema(S.Name);
-  if (const RangeType *R = CS ? CS->findRange(Name) : nullptr)
-    if (UsedByType.empty())
-      UsedByType = typeUsers(S, R->multirangeName(), UsedByColumn);
-  if (!UsedByType.empty()) {
-    unsupported(L, "changing the definition of " + Kind + " " + qstr(S, Name) +
-                       ", which type " + UsedByType +
-                       " uses, is not supported by bk-diff yet");
-    return;
-  }
   TypeSwap How;
   How.Kind = Conversion;
   How.LosesData = Narrowed;
   swapType(S, Kind, Name, std::move(How));
+  swapUsers(S, Kind, Name, L);
+}
+
+void Planner::swapUsers(const Schema &S, StringRef Kind, StringRef Name,
+                        Loc L) {
+  std::vector<std::string> Names{Name.str()};
+  // A range's multirange is a type of its own that others may use.
+  const Schema *OS = Cur.findSchema(S.Name);
+  if (const RangeType *R = OS ? OS->findRange(Name) : nullptr)
+    Names.push_back(R->multirangeName());
+  auto Uses = [&](StringRef Type) {
+    return any_of(Names, [&](const std::string &N) {
+      return typeRefersTo(Type, S.Name, N);
+    });
+  };
+  // The users, each with its definition on both sides (as SQL: the same
+  // text is the same definition, naming the swapped type by its name).
+  struct User {
+    const Schema *NS;
+    const char *Kind;
+    std::string Name, Old, New;
+  };
+  std::vector<User> Users;
+  for (const Schema &CS : Cur.Schemas) {
+    const Schema *NS = To.findSchema(CS.Name);
+    for (const CompositeType &C : CS.Composites)
+      if (any_of(C.Attributes,
+                 [&](const CompositeAttribute &A) { return Uses(A.Type); })) {
+        const CompositeType *N = NS ? NS->findComposite(C.Name) : nullptr;
+        Users.push_back({NS, "composite", C.Name, writeCreateComposite(CS, C),
+                         N ? writeCreateComposite(*NS, *N) : ""});
+      }
+    for (const Domain &D : CS.Domains)
+      if (Uses(D.BaseType)) {
+        const Domain *N = NS ? NS->findDomain(D.Name) : nullptr;
+        Users.push_back({NS, "domain", D.Name, writeCreateDomain(CS, D),
+                         N ? writeCreateDomain(*NS, *N) : ""});
+      }
+    for (const RangeType &R : CS.Ranges)
+      if (Uses(R.Subtype)) {
+        const RangeType *N = NS ? NS->findRange(R.Name) : nullptr;
+        Users.push_back({NS, "range", R.Name, writeCreateRange(CS, R),
+                         N ? writeCreateRange(*NS, *N) : ""});
+      }
+  }
+  for (const User &U : Users) {
+    // Dropped (after the swap), or swapped already by its own change.
+    if (U.New.empty() || SwappedTypes.count({U.NS->Name, U.Name}))
+      continue;
+    if (U.Old != U.New) {
+      unsupported(L, "changing " + Kind + " " + qstr(S, Name) + " while type " +
+                         qstr(*U.NS, U.Name) +
+                         ", which uses it, changes too is not supported by "
+                         "bk-diff yet: change them in two migrations");
+      continue;
+    }
+    // A type over the swapped one is swapped with it: recreated over the
+    // new definition, its values converted through text.
+    swapType(*U.NS, U.Kind, U.Name, TypeSwap());
+    swapUsers(*U.NS, U.Kind, U.Name, L);
+  }
 }
 
 void Planner::diffDomain(const Schema &S, const Domain &Old,
@@ -949,7 +1006,7 @@ void Planner::diffComposite(const Schema &S, const CompositeType &Old,
   if (Retyped || !Dropped.empty()) {
     bool UsedByColumn = false;
     std::string UsedByType = typeUsers(S, Old.Name, UsedByColumn);
-    if (UsedByColumn) {
+    if (UsedByColumn || !UsedByType.empty()) {
       for (const CompositeAttribute *A : Dropped)
         if (refuse(New.Location, "drop attribute " + A->Name +
                                      " of composite type " + qstr(S, New.Name) +
@@ -967,15 +1024,9 @@ void Planner::diffComposite(const Schema &S, const CompositeType &Old,
     }
     // PostgreSQL refuses ALTER ATTRIBUTE ... TYPE on a composite that a
     // table column (or another type) uses: the new type is created beside
-    // the old one (renamed) and the columns are converted to it.
-    if (Retyped && !UsedByType.empty()) {
-      unsupported(New.Location,
-                  "changing an attribute type of composite type " +
-                      qstr(S, New.Name) + ", which type " + UsedByType +
-                      " uses, is not supported by bk-diff yet");
-      return;
-    }
-    if (Retyped && UsedByColumn) {
+    // the old one (renamed) and the columns are converted to it; the types
+    // that use it are swapped with it.
+    if (Retyped && (UsedByColumn || !UsedByType.empty())) {
       TypeSwap How;
       bool SamePositions = Old.Attributes.size() == New.Attributes.size();
       for (size_t I = 0; SamePositions && I < New.Attributes.size(); ++I)
@@ -987,6 +1038,7 @@ void Planner::diffComposite(const Schema &S, const CompositeType &Old,
         How.Fields.emplace_back(A.Name, A.Type, O ? O->Type : "");
       }
       swapType(S, "composite", New.Name, std::move(How));
+      swapUsers(S, "composite", New.Name, New.Location);
       return;
     }
   }
