@@ -2381,11 +2381,12 @@ void IRBuilder::Impl::privileges(
   if (All && L->columnList())
     ColumnPrivileges.push_back({0, columns(L->columnList())});
   for (auto *Pr : L->privilege()) {
-    StringRef Word = Pr->identifier() ? StringRef(ident(Pr->identifier()))
-                                      : LB.tokenText(Pr->getStart());
+    std::string Word = Pr->identifier() ? ident(Pr->identifier())
+                                        : LB.tokenText(Pr->getStart()).str();
     char Letter = privilegeLetter(Word);
     if (!Letter) {
-      error(loc(Pr), "unrecognized privilege type \"" + Word.lower() + "\"");
+      error(loc(Pr),
+            "unrecognized privilege type \"" + StringRef(Word).lower() + "\"");
       return;
     }
     if (Pr->columnList())
