@@ -9,6 +9,7 @@
 
 #include "bk/Database/CatalogReader.h"
 #include "bk/Schema/Canonical.h"
+#include "bk/Schema/Privileges.h"
 #include "bk/Support/Error.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -1390,7 +1391,7 @@ Error Reader::readPrivileges() {
     if (!OwnerLetters)
       A.OwnerPrivileges = std::string();
     else if (*OwnerLetters != All)
-      A.OwnerPrivileges = OwnerLetters;
+      A.OwnerPrivileges = *OwnerLetters;
     ACLKind K = Kind == "function" ? ACLKind::Function
                 : Kind == "type"   ? ACLKind::Type
                 : Kind == "schema" ? ACLKind::Schema

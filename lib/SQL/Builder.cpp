@@ -10,6 +10,7 @@
 #include "SQLInternal.h"
 
 #include "bk/Schema/Canonical.h"
+#include "bk/Schema/Privileges.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"

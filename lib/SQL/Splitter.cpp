@@ -304,13 +304,13 @@ std::vector<SplitStatement> splitTokens(LexedBuffer &LB,
   bool WordsDone = false;
   // GRANT and REVOKE: the word after their top-level ON.
   std::vector<const antlr4::Token *> OnWords;
-  bool AfterOn = false;
+  bool GrantLike = false, AfterOn = false;
   auto Finish = [&](size_t Last) {
     Cur.LastToken = Last;
     Cur.S.End = LB.tokenEnd(Toks(Last));
     Cur.S.Kind = statementKind(LB, Words, OnWords);
     OnWords.clear();
-    AfterOn = false;
+    GrantLike = AfterOn = false;
     Out.push_back(std::move(Cur)); // reset where the next one starts
     InStmt = false;
     Depth = 0;
@@ -340,13 +340,15 @@ std::vector<SplitStatement> splitTokens(LexedBuffer &LB,
       Cur.S.Begin = LB.tokenBegin(T);
     }
     if (!WordsDone) {
-      if (Words.size() < 6 && (isKeywordToken(Type) || Type == P::IDENT))
+      if (Words.size() < 6 && (isKeywordToken(Type) || Type == P::IDENT)) {
         Words.push_back(T);
-      else
+        if (Words.size() == 1)
+          GrantLike = Type == P::GRANT || Type == P::REVOKE;
+      } else {
         WordsDone = true;
+      }
     }
-    if (!Words.empty() && OnWords.empty() &&
-        (Words[0]->getType() == P::GRANT || Words[0]->getType() == P::REVOKE)) {
+    if (GrantLike && OnWords.empty()) {
       if (AfterOn)
         OnWords.push_back(T);
       else

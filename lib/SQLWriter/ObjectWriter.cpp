@@ -2,6 +2,7 @@
 
 #include "bk/SQLWriter/SQLText.h"
 #include "bk/SQLWriter/SQLWriter.h"
+#include "bk/Schema/Privileges.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"

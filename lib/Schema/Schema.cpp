@@ -5,8 +5,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
-#include "llvm/Support/ErrorHandling.h"
 
 #include <algorithm>
 #include <limits>
@@ -222,34 +222,40 @@ static std::string fallbackTypeName(StringRef S) {
 /// The canonical spelling of a built-in type written as words (without its
 /// modifier), or None for a name that is not one.
 static Optional<StringRef> builtinTypeName(StringRef Key) {
-  StringRef Canonical =
-      StringSwitch<StringRef>(Key)
-          .Cases("int", "int4", "integer", "integer")
-          .Cases("serial", "serial4", "integer")
-          .Cases("int8", "bigint", "bigserial", "serial8", "bigint")
-          .Cases("int2", "smallint", "smallserial", "serial2", "smallint")
-          .Cases("bool", "boolean", "boolean")
-          .Cases("float8", "double precision", "double precision")
-          .Cases("float4", "real", "real")
-          .Case("float", "float")
-          .Cases("decimal", "dec", "numeric", "numeric")
-          .Cases("varchar", "character varying", "char varying",
-                 "character varying")
-          .Cases("national character varying", "national char varying",
-                 "nchar varying", "character varying")
-          .Cases("char", "character", "nchar", "character")
-          .Cases("national character", "national char", "character")
-          .Case("bpchar", "bpchar")
-          .Cases("varbit", "bit varying", "bit varying")
-          .Case("bit", "bit")
-          .Cases("timestamp", "timestamp without time zone", "timestamp")
-          .Cases("timestamptz", "timestamp with time zone", "timestamptz")
-          .Cases("time", "time without time zone", "time")
-          .Cases("timetz", "time with time zone", "timetz")
-          .Default("");
-  if (Canonical.empty())
+  // One hash lookup: this runs for every type name a schema spells.
+  static const StringMap<StringRef> Names = [] {
+    StringMap<StringRef> M;
+    auto Add = [&](std::initializer_list<StringRef> Keys, StringRef Name) {
+      for (StringRef K : Keys)
+        M[K] = Name;
+    };
+    Add({"int", "int4", "integer", "serial", "serial4"}, "integer");
+    Add({"int8", "bigint", "bigserial", "serial8"}, "bigint");
+    Add({"int2", "smallint", "smallserial", "serial2"}, "smallint");
+    Add({"bool", "boolean"}, "boolean");
+    Add({"float8", "double precision"}, "double precision");
+    Add({"float4", "real"}, "real");
+    Add({"float"}, "float");
+    Add({"decimal", "dec", "numeric"}, "numeric");
+    Add({"varchar", "character varying", "char varying",
+         "national character varying", "national char varying",
+         "nchar varying"},
+        "character varying");
+    Add({"char", "character", "nchar", "national character", "national char"},
+        "character");
+    Add({"bpchar"}, "bpchar");
+    Add({"varbit", "bit varying"}, "bit varying");
+    Add({"bit"}, "bit");
+    Add({"timestamp", "timestamp without time zone"}, "timestamp");
+    Add({"timestamptz", "timestamp with time zone"}, "timestamptz");
+    Add({"time", "time without time zone"}, "time");
+    Add({"timetz", "time with time zone"}, "timetz");
+    return M;
+  }();
+  auto It = Names.find(Key);
+  if (It == Names.end())
     return None;
-  return Canonical;
+  return It->second;
 }
 
 /// The canonical spelling of words Key with modifier Mod ("" or "(...)").
@@ -428,198 +434,6 @@ std::string chooseName(StringRef Name1, StringRef Name2, StringRef Label,
       return Name;
     ModLabel = Label.str() + std::to_string(Pass);
   }
-}
-
-//===----------------------------------------------------------------------===//
-// Privileges
-//===----------------------------------------------------------------------===//
-
-/// PostgreSQL's ACL_ALL_RIGHTS_STR: the order aclitems print letters in.
-static const char AllLetters[] = "arwdDxtXUCTcsAm";
-
-StringRef allPrivileges(ACLKind K) {
-  switch (K) {
-  case ACLKind::Relation:
-    return "arwdDxt";
-  case ACLKind::Sequence:
-    return "rwU";
-  case ACLKind::Function:
-    return "X";
-  case ACLKind::Type:
-    return "U";
-  case ACLKind::Schema:
-    return "UC";
-  case ACLKind::Column:
-    return "arwx";
-  }
-  llvm_unreachable("unknown ACL kind");
-}
-
-std::vector<Grant> defaultGrants(ACLKind K, StringRef Name) {
-  if (K == ACLKind::Function)
-    return {Grant{"", "X"}};
-  if (K == ACLKind::Type || (K == ACLKind::Schema && Name == "public"))
-    return {Grant{"", "U"}};
-  return {};
-}
-
-std::string canonicalPrivileges(StringRef Letters) {
-  std::string Out;
-  for (const char *L = AllLetters; *L; ++L) {
-    size_t At = Letters.find(*L);
-    if (At == StringRef::npos)
-      continue;
-    Out += *L;
-    // With grant option when any occurrence carries the star.
-    for (size_t I = At; I != StringRef::npos; I = Letters.find(*L, I + 1))
-      if (I + 1 < Letters.size() && Letters[I + 1] == '*') {
-        Out += '*';
-        break;
-      }
-  }
-  return Out;
-}
-
-static const std::pair<char, const char *> PrivilegeNames[] = {
-    {'a', "INSERT"},  {'r', "SELECT"},       {'w', "UPDATE"},
-    {'d', "DELETE"},  {'D', "TRUNCATE"},     {'x', "REFERENCES"},
-    {'t', "TRIGGER"}, {'X', "EXECUTE"},      {'U', "USAGE"},
-    {'C', "CREATE"},  {'T', "TEMPORARY"},    {'c', "CONNECT"},
-    {'s', "SET"},     {'A', "ALTER SYSTEM"}, {'m', "MAINTAIN"}};
-
-StringRef privilegeKeyword(char L) {
-  for (const auto &P : PrivilegeNames)
-    if (P.first == L)
-      return P.second;
-  return "";
-}
-
-char privilegeLetter(StringRef Keyword) {
-  if (Keyword.equals_insensitive("temp"))
-    return 'T';
-  for (const auto &P : PrivilegeNames)
-    if (Keyword.equals_insensitive(P.second))
-      return P.first;
-  return 0;
-}
-
-/// Letters without their stars.
-static std::string plainLetters(StringRef Privileges) {
-  std::string Out;
-  for (char C : Privileges)
-    if (C != '*')
-      Out += C;
-  return Out;
-}
-
-/// Adds Privileges (with their stars) to Have.
-static std::string addPrivileges(StringRef Have, StringRef Privileges) {
-  return canonicalPrivileges((Have + Privileges).str());
-}
-
-/// Removes Privileges' letters from Have, or only their stars.
-static std::string removePrivileges(StringRef Have, StringRef Privileges,
-                                    bool GrantOptionOnly) {
-  std::string Out;
-  for (size_t I = 0; I < Have.size(); ++I) {
-    char L = Have[I];
-    if (L == '*')
-      continue;
-    bool Starred = I + 1 < Have.size() && Have[I + 1] == '*';
-    if (Privileges.contains(L)) {
-      if (!GrantOptionOnly)
-        continue;
-      Starred = false;
-    }
-    Out += L;
-    if (Starred)
-      Out += '*';
-  }
-  return Out;
-}
-
-static Grant *findGrant(std::vector<Grant> &Grants, StringRef Grantee) {
-  for (Grant &G : Grants)
-    if (G.Grantee == Grantee)
-      return &G;
-  return nullptr;
-}
-
-static void sortGrants(std::vector<Grant> &Grants) {
-  llvm::erase_if(Grants, [](const Grant &G) { return G.Privileges.empty(); });
-  llvm::sort(Grants, [](const Grant &A, const Grant &B) {
-    return A.Grantee < B.Grantee;
-  });
-}
-
-/// Makes A explicit (with the kind's defaults) before a change, and the
-/// default again after one that restores it.
-static void beginChange(ACL &A, ACLKind K, StringRef Name) {
-  if (A.Explicit)
-    return;
-  A.Explicit = true;
-  A.OwnerPrivileges = None;
-  A.Grants = defaultGrants(K, Name);
-}
-static void endChange(ACL &A, ACLKind K, StringRef Name) {
-  sortGrants(A.Grants);
-  if (A.OwnerPrivileges &&
-      plainLetters(*A.OwnerPrivileges) == allPrivileges(K) &&
-      A.OwnerPrivileges->find('*') == std::string::npos)
-    A.OwnerPrivileges = None;
-  if (!A.OwnerPrivileges && A.Grants == defaultGrants(K, Name)) {
-    A.Explicit = false;
-    A.Grants.clear();
-  }
-}
-
-void grantPrivileges(ACL &A, ACLKind K, StringRef Name, StringRef Grantee,
-                     bool IsOwner, StringRef Privileges) {
-  beginChange(A, K, Name);
-  if (IsOwner) {
-    // The owner holds every privilege (with grant option, implicitly).
-    if (A.OwnerPrivileges)
-      A.OwnerPrivileges =
-          addPrivileges(*A.OwnerPrivileges, plainLetters(Privileges));
-  } else if (Grant *G = findGrant(A.Grants, Grantee)) {
-    G->Privileges = addPrivileges(G->Privileges, Privileges);
-  } else {
-    A.Grants.push_back(Grant{Grantee.str(), canonicalPrivileges(Privileges)});
-  }
-  endChange(A, K, Name);
-}
-
-void revokePrivileges(ACL &A, ACLKind K, StringRef Name, StringRef Grantee,
-                      bool IsOwner, StringRef Privileges,
-                      bool GrantOptionOnly) {
-  beginChange(A, K, Name);
-  if (IsOwner) {
-    if (!GrantOptionOnly)
-      A.OwnerPrivileges = removePrivileges(
-          A.OwnerPrivileges ? StringRef(*A.OwnerPrivileges) : allPrivileges(K),
-          Privileges, false);
-  } else if (Grant *G = findGrant(A.Grants, Grantee)) {
-    G->Privileges =
-        removePrivileges(G->Privileges, Privileges, GrantOptionOnly);
-  }
-  endChange(A, K, Name);
-}
-
-void grantColumnPrivileges(std::vector<Grant> &Grants, StringRef Grantee,
-                           StringRef Privileges) {
-  if (Grant *G = findGrant(Grants, Grantee))
-    G->Privileges = addPrivileges(G->Privileges, Privileges);
-  else
-    Grants.push_back(Grant{Grantee.str(), canonicalPrivileges(Privileges)});
-  sortGrants(Grants);
-}
-
-void revokeColumnPrivileges(std::vector<Grant> &Grants, StringRef Grantee,
-                            StringRef Privileges, bool GrantOptionOnly) {
-  if (Grant *G = findGrant(Grants, Grantee))
-    G->Privileges =
-        removePrivileges(G->Privileges, Privileges, GrantOptionOnly);
-  sortGrants(Grants);
 }
 
 //===----------------------------------------------------------------------===//

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "bk/Schema/SchemaText.h"
+#include "bk/Schema/Privileges.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"

@@ -1,6 +1,7 @@
 //===- SchemaTest.cpp - Schema IR classes and name helpers ----------------===//
 
 #include "bk/Schema/Schema.h"
+#include "bk/Schema/Privileges.h"
 
 #include "gtest/gtest.h"
 
@@ -146,7 +147,7 @@ TEST(SchemaTest, PrivilegesFollowPostgres) {
 
   // The owner's own entry: every privilege is the default.
   revokePrivileges(T, ACLKind::Relation, "t", "app", true, "Dt", false);
-  ASSERT_TRUE(T.OwnerPrivileges.hasValue());
+  ASSERT_TRUE(T.OwnerPrivileges.has_value());
   EXPECT_EQ(*T.OwnerPrivileges, "arwdx");
   grantPrivileges(T, ACLKind::Relation, "t", "app", true, "tD");
   EXPECT_EQ(T, ACL());

@@ -40,7 +40,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace bk {
@@ -177,8 +179,9 @@ struct Grant {
 struct ACL {
   bool Explicit = false;
   /// The owner's privileges when they are not every privilege of the kind
-  /// (REVOKE ... FROM the owner); None for all.
-  llvm::Optional<std::string> OwnerPrivileges;
+  /// (REVOKE ... FROM the owner); none for all. (std::optional: its move
+  /// is noexcept, so vectors of tables move them rather than copy.)
+  std::optional<std::string> OwnerPrivileges;
   /// The other grantees, sorted by name (PUBLIC, the empty name, first).
   std::vector<Grant> Grants;
 
@@ -188,35 +191,7 @@ struct ACL {
   }
   bool operator!=(const ACL &O) const { return !(*this == O); }
 };
-
-/// Every privilege of a kind, in letters: "arwdDxt" for relations (PostgreSQL
-/// 17 adds m, which allPrivileges() leaves out), "rwU", "X", "U", "UC",
-/// "arwx" for columns.
-llvm::StringRef allPrivileges(ACLKind K);
-/// The grants PostgreSQL gives PUBLIC by default: EXECUTE on functions,
-/// USAGE on types; USAGE on the public schema (PostgreSQL 15's template).
-std::vector<Grant> defaultGrants(ACLKind K, llvm::StringRef Name = "");
-/// Letters in PostgreSQL's order, each once, '*' kept after its letter.
-std::string canonicalPrivileges(llvm::StringRef Letters);
-/// The keyword of privilege letter L (SELECT, ...), or "" if unknown.
-llvm::StringRef privilegeKeyword(char L);
-/// The letter of a privilege keyword (any case), or 0 if unknown.
-char privilegeLetter(llvm::StringRef Keyword);
-
-/// GRANT Privileges (letters, '*' for WITH GRANT OPTION) TO Grantee on an
-/// object of kind K named Name; IsOwner when Grantee is the owner.
-void grantPrivileges(ACL &A, ACLKind K, llvm::StringRef Name,
-                     llvm::StringRef Grantee, bool IsOwner,
-                     llvm::StringRef Privileges);
-/// REVOKE [GRANT OPTION FOR] Privileges FROM Grantee.
-void revokePrivileges(ACL &A, ACLKind K, llvm::StringRef Name,
-                      llvm::StringRef Grantee, bool IsOwner,
-                      llvm::StringRef Privileges, bool GrantOptionOnly);
-/// Column privileges have no owner entry and no defaults: a plain list.
-void grantColumnPrivileges(std::vector<Grant> &Grants, llvm::StringRef Grantee,
-                           llvm::StringRef Privileges);
-void revokeColumnPrivileges(std::vector<Grant> &Grants, llvm::StringRef Grantee,
-                            llvm::StringRef Privileges, bool GrantOptionOnly);
+// The operations on ACLs are in bk/Schema/Privileges.h.
 
 //===----------------------------------------------------------------------===//
 // Tables
@@ -460,6 +435,8 @@ struct Table {
   /// The (first) PRIMARY KEY constraint, or null.
   const Constraint *getPrimaryKey() const;
 };
+static_assert(std::is_nothrow_move_constructible<Table>::value,
+              "vectors of tables must move them, not copy");
 
 //===----------------------------------------------------------------------===//
 // Types, sequences, views, functions
