@@ -2246,6 +2246,14 @@ struct PrivilegeObject {
 };
 } // namespace
 
+/// Letters, each held WITH GRANT OPTION ("ar" → "a*r*").
+static std::string withGrantOption(StringRef Letters) {
+  std::string Out;
+  for (char Ch : Letters)
+    Out += std::string(1, Ch) + "*";
+  return Out;
+}
+
 void IRBuilder::Impl::privileges(
     P::PrivilegeListContext *L, P::PrivilegeTargetContext *T,
     const std::vector<P::GranteeContext *> &Grantees, bool Grant,
@@ -2378,9 +2386,18 @@ void IRBuilder::Impl::privileges(
   // The privileges: letters for the object, and per column list.
   std::string Letters;
   bool All = L->ALL() != nullptr;
-  std::vector<std::pair<char, std::vector<std::string>>> ColumnPrivileges;
+  // Column privileges: letters (with their grant option) and columns.
+  std::vector<std::pair<std::string, std::vector<std::string>>>
+      ColumnPrivileges;
+  StringRef ColumnAll = allPrivileges(ACLKind::Column);
+  auto AddColumnPrivileges = [&](StringRef Letters,
+                                 std::vector<std::string> Columns) {
+    ColumnPrivileges.push_back(
+        {Grant && Option ? withGrantOption(Letters) : Letters.str(),
+         std::move(Columns)});
+  };
   if (All && L->columnList())
-    ColumnPrivileges.push_back({0, columns(L->columnList())});
+    AddColumnPrivileges(ColumnAll, columns(L->columnList()));
   for (auto *Pr : L->privilege()) {
     std::string Word = Pr->identifier() ? ident(Pr->identifier())
                                         : LB.tokenText(Pr->getStart()).str();
@@ -2391,7 +2408,7 @@ void IRBuilder::Impl::privileges(
       return;
     }
     if (Pr->columnList())
-      ColumnPrivileges.push_back({Letter, columns(Pr->columnList())});
+      AddColumnPrivileges(StringRef(&Letter, 1), columns(Pr->columnList()));
     else
       Letters += Letter;
   }
@@ -2425,16 +2442,19 @@ void IRBuilder::Impl::privileges(
     for (char Ch : Own)
       if (KindAll.contains(Ch))
         Valid += Ch;
-    if (Grant && Option) {
-      std::string Starred;
-      for (char Ch : Valid)
-        Starred += std::string(1, Ch) + "*";
-      Valid = Starred;
-    }
+    if (Grant && Option)
+      Valid = withGrantOption(Valid);
     if (!ColumnPrivileges.empty() && !O.ColumnsOf) {
       error(loc(L), "column privileges are only valid for relations");
       return;
     }
+    for (auto &CP : ColumnPrivileges)
+      for (char Ch : CP.first)
+        if (Ch != '*' && !ColumnAll.contains(Ch)) {
+          error(loc(L), "invalid privilege type " + privilegeKeyword(Ch) +
+                            " for column");
+          return;
+        }
     for (const std::string &R : Roles) {
       // CURRENT_USER and the like: whoever runs the file, which creates
       // (and so owns) what it does not give another owner.
@@ -2452,19 +2472,7 @@ void IRBuilder::Impl::privileges(
             revokeColumnPrivileges(Col.Grants, R, Valid, Option != nullptr);
       }
       for (auto &CP : ColumnPrivileges) {
-        std::string CL = CP.first ? std::string(1, CP.first)
-                                  : allPrivileges(ACLKind::Column).str();
-        if (!allPrivileges(ACLKind::Column).contains(CL[0])) {
-          error(loc(L), "invalid privilege type " + privilegeKeyword(CL[0]) +
-                            " for column");
-          return;
-        }
-        if (Grant && Option) {
-          std::string Starred;
-          for (char Ch : CL)
-            Starred += std::string(1, Ch) + "*";
-          CL = Starred;
-        }
+        const std::string &CL = CP.first;
         for (const std::string &ColName : CP.second) {
           Column *Col = O.ColumnsOf->findColumn(ColName);
           if (!Col) {
