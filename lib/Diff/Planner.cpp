@@ -2074,38 +2074,26 @@ void Planner::diffComments() {
                   "POLICY " + quoteIdentifier(P.Name) + " ON " + TQ,
                   OP->Comment, P.Comment);
     }
+    // Types: comment, owner and privileges alike.
+    auto TypeAttrs = [&](StringRef Kind, StringRef SQLKind, const auto *O,
+                         const auto &N) {
+      if (!O)
+        return;
+      std::string L = objectLabel(Kind, S, N.Name);
+      std::string What = SQLKind.str() + " " + qname(S, N.Name);
+      Comment(L, What, O->Comment, N.Comment);
+      Owner(L, What, O->Owner, N.Owner);
+      Privileges(L, What, ACLKind::Type, N.Name, O->Privileges, N.Privileges,
+                 N.Owner);
+    };
     for (const EnumType &E : S.Enums)
-      if (const EnumType *O = OS->findEnum(E.Name)) {
-        std::string L = objectLabel("enum", S, E.Name);
-        Comment(L, "TYPE " + qname(S, E.Name), O->Comment, E.Comment);
-        Owner(L, "TYPE " + qname(S, E.Name), O->Owner, E.Owner);
-        Privileges(L, "TYPE " + qname(S, E.Name), ACLKind::Type, E.Name,
-                   O->Privileges, E.Privileges, E.Owner);
-      }
+      TypeAttrs("enum", "TYPE", OS->findEnum(E.Name), E);
     for (const Domain &D : S.Domains)
-      if (const Domain *O = OS->findDomain(D.Name)) {
-        std::string L = objectLabel("domain", S, D.Name);
-        Comment(L, "DOMAIN " + qname(S, D.Name), O->Comment, D.Comment);
-        Owner(L, "DOMAIN " + qname(S, D.Name), O->Owner, D.Owner);
-        Privileges(L, "DOMAIN " + qname(S, D.Name), ACLKind::Type, D.Name,
-                   O->Privileges, D.Privileges, D.Owner);
-      }
+      TypeAttrs("domain", "DOMAIN", OS->findDomain(D.Name), D);
     for (const CompositeType &C : S.Composites)
-      if (const CompositeType *O = OS->findComposite(C.Name)) {
-        std::string L = objectLabel("composite", S, C.Name);
-        Comment(L, "TYPE " + qname(S, C.Name), O->Comment, C.Comment);
-        Owner(L, "TYPE " + qname(S, C.Name), O->Owner, C.Owner);
-        Privileges(L, "TYPE " + qname(S, C.Name), ACLKind::Type, C.Name,
-                   O->Privileges, C.Privileges, C.Owner);
-      }
+      TypeAttrs("composite", "TYPE", OS->findComposite(C.Name), C);
     for (const RangeType &R : S.Ranges)
-      if (const RangeType *O = OS->findRange(R.Name)) {
-        std::string L = objectLabel("range", S, R.Name);
-        Comment(L, "TYPE " + qname(S, R.Name), O->Comment, R.Comment);
-        Owner(L, "TYPE " + qname(S, R.Name), O->Owner, R.Owner);
-        Privileges(L, "TYPE " + qname(S, R.Name), ACLKind::Type, R.Name,
-                   O->Privileges, R.Privileges, R.Owner);
-      }
+      TypeAttrs("range", "TYPE", OS->findRange(R.Name), R);
     for (const Sequence &Q : S.Sequences)
       if (const Sequence *O = CurIndex.sequence(S.Name, Q.Name)) {
         std::string L = objectLabel("sequence", S, Q.Name);
