@@ -124,6 +124,15 @@ private:
              What, K, Name, ACL(), A, Opts.Owners ? Owner : StringRef()))
       add(std::move(SQL), Object.str());
   }
+  /// ALTER ... OWNER TO, REVOKE/GRANT and COMMENT ON for object O (with
+  /// Name, Owner, Privileges and Comment), designated as What.
+  template <typename T>
+  void ownerPrivilegesComment(const std::string &What, ACLKind K, const T &O,
+                              StringRef Object) {
+    owner(What, O.Owner, Object);
+    privileges(What, K, O.Name, O.Privileges, O.Owner, Object);
+    comment(What, O.Comment, Object);
+  }
   bool callsLateFunction(StringRef Text) const {
     return !Text.empty() && !LateFunctionNames.empty() &&
            intersects(referencedNames(Text), LateFunctionNames);
@@ -195,10 +204,8 @@ void CatalogWriter::writeSchemas() {
     // Every database has a public schema.
     if (S.Name != "public")
       add(writeCreateSchema(S), Label);
-    owner("SCHEMA " + quoteIdentifier(S.Name), S.Owner, Label);
-    privileges("SCHEMA " + quoteIdentifier(S.Name), ACLKind::Schema, S.Name,
-               S.Privileges, S.Owner, Label);
-    comment("SCHEMA " + quoteIdentifier(S.Name), S.Comment, Label);
+    ownerPrivilegesComment("SCHEMA " + quoteIdentifier(S.Name), ACLKind::Schema,
+                           S, Label);
   }
   for (const Extension &E : C.Extensions) {
     std::string Label = "extension " + E.Name;
@@ -270,27 +277,21 @@ void CatalogWriter::writeTypes() {
     if (N.E) {
       std::string Label = label("enum", S, N.Name);
       add(writeCreateEnum(S, *N.E), Label);
-      owner("TYPE " + sqlName(S, N.Name), N.E->Owner, Label);
-      privileges("TYPE " + sqlName(S, N.Name), ACLKind::Type, N.Name,
-                 N.E->Privileges, N.E->Owner, Label);
-      comment("TYPE " + sqlName(S, N.Name), N.E->Comment, Label);
+      ownerPrivilegesComment("TYPE " + sqlName(S, N.Name), ACLKind::Type, *N.E,
+                             Label);
     } else if (N.D) {
       std::string Label = label("domain", S, N.Name);
       add(writeCreateDomain(S, *N.D), Label);
       for (const DomainCheck &DC : N.D->Checks)
         if (DC.NotValid)
           add(writeAddDomainCheck(S, *N.D, DC), Label);
-      owner("DOMAIN " + sqlName(S, N.Name), N.D->Owner, Label);
-      privileges("DOMAIN " + sqlName(S, N.Name), ACLKind::Type, N.Name,
-                 N.D->Privileges, N.D->Owner, Label);
-      comment("DOMAIN " + sqlName(S, N.Name), N.D->Comment, Label);
+      ownerPrivilegesComment("DOMAIN " + sqlName(S, N.Name), ACLKind::Type,
+                             *N.D, Label);
     } else if (N.CT) {
       std::string Label = label("composite", S, N.Name);
       add(writeCreateComposite(S, *N.CT), Label);
-      owner("TYPE " + sqlName(S, N.Name), N.CT->Owner, Label);
-      privileges("TYPE " + sqlName(S, N.Name), ACLKind::Type, N.Name,
-                 N.CT->Privileges, N.CT->Owner, Label);
-      comment("TYPE " + sqlName(S, N.Name), N.CT->Comment, Label);
+      ownerPrivilegesComment("TYPE " + sqlName(S, N.Name), ACLKind::Type, *N.CT,
+                             Label);
     } else {
       // Its canonical and subtype_diff functions must exist first.
       for (const std::string *Fn : {&N.R->Canonical, &N.R->SubtypeDiff})
@@ -298,10 +299,8 @@ void CatalogWriter::writeTypes() {
           writeFunction(*FunctionSchema[F], *F);
       std::string Label = label("range", S, N.Name);
       add(writeCreateRange(S, *N.R), Label);
-      owner("TYPE " + sqlName(S, N.Name), N.R->Owner, Label);
-      privileges("TYPE " + sqlName(S, N.Name), ACLKind::Type, N.Name,
-                 N.R->Privileges, N.R->Owner, Label);
-      comment("TYPE " + sqlName(S, N.Name), N.R->Comment, Label);
+      ownerPrivilegesComment("TYPE " + sqlName(S, N.Name), ACLKind::Type, *N.R,
+                             Label);
     }
   }
 }
@@ -330,10 +329,8 @@ void CatalogWriter::writeFunction(const Schema &S, const Function &F) {
     return;
   std::string Label = functionLabel(S, F);
   add(writeCreateFunction(S, F), Label);
-  owner(functionDesignation(S, F), F.Owner, Label);
-  privileges(functionDesignation(S, F), ACLKind::Function, F.Name, F.Privileges,
-             F.Owner, Label);
-  comment(functionDesignation(S, F), F.Comment, Label);
+  ownerPrivilegesComment(functionDesignation(S, F), ACLKind::Function, F,
+                         Label);
 }
 
 void CatalogWriter::writeTables() {
@@ -342,10 +339,8 @@ void CatalogWriter::writeTables() {
     for (const Sequence &Seq : S.Sequences) {
       std::string Label = label("sequence", S, Seq.Name);
       add(writeCreateSequence(S, Seq), Label);
-      owner("SEQUENCE " + sqlName(S, Seq.Name), Seq.Owner, Label);
-      privileges("SEQUENCE " + sqlName(S, Seq.Name), ACLKind::Sequence,
-                 Seq.Name, Seq.Privileges, Seq.Owner, Label);
-      comment("SEQUENCE " + sqlName(S, Seq.Name), Seq.Comment, Label);
+      ownerPrivilegesComment("SEQUENCE " + sqlName(S, Seq.Name),
+                             ACLKind::Sequence, Seq, Label);
     }
 
   // Tables: partition and inheritance parents first, and tables whose row
