@@ -868,6 +868,9 @@ private:
       advance();
     }
     Node *F = functionRest(Off);
+    // A statement too, as an arrow function's initialiser is: walkers reach
+    // its body through it, inside the function.
+    M.Statements.push_back(F);
     if (!Name.empty())
       addBinding(Name, F, Off);
     return Name;

@@ -85,19 +85,18 @@ public:
   std::set<const js::Module *> PluginModules;
 
   /// Every prefix the code in function Fn (null: top level) runs under.
-  std::vector<std::string> prefixesOf(const Node *Fn, unsigned Depth = 0) {
-    if (Depth > 16)
-      return {""};
-    // The nearest enclosing function that is registered as a plugin.
-    while (Fn && !Registrations.count(Fn))
-      Fn = Parent.count(Fn) ? Parent[Fn] : nullptr;
-    if (!Fn)
-      return {""};
-    std::vector<std::string> Out;
-    for (const Registration &Reg : Registrations[Fn])
-      for (const std::string &Pre : prefixesOf(Reg.Enclosing, Depth + 1))
-        Out.push_back(joinPaths(Pre, Reg.Prefix));
-    return Out;
+  const std::vector<std::string> &prefixesOf(const Node *Fn) const {
+    return Mounts.get(registeredAround(Fn));
+  }
+
+  /// Warns where registrations were found to nest in a cycle.
+  void warnCycles() {
+    for (const void *Cycle : Mounts.cycles()) {
+      const Node *Fn = static_cast<const Node *>(Cycle);
+      P.warning(*ModuleOf[Fn], Fn->Offset,
+                "plugin is registered inside itself; its prefixes are not "
+                "followed around the cycle");
+    }
   }
 
   /// The function a call is in (null: top level).
@@ -107,10 +106,15 @@ public:
   }
 
 private:
-  struct Registration {
-    const Node *Enclosing;
-    std::string Prefix;
-  };
+  /// The nearest function around Fn (or Fn) that is registered as a
+  /// plugin; null: none is.
+  const Node *registeredAround(const Node *Fn) const {
+    while (Fn && !ModuleOf.count(Fn)) {
+      auto It = Parent.find(Fn);
+      Fn = It == Parent.end() ? nullptr : It->second;
+    }
+    return Fn;
+  }
 
   // Module::Statements lists nested statements too: a node is reached from
   // its own entry (outside any function) and through the functions around
@@ -143,6 +147,13 @@ private:
 
   /// Registrations are resolved once every call knows its function.
   void resolveRegistrations() {
+    struct Registration {
+      const Node *Plugin;
+      /// The function the register call is in (null: top level).
+      const Node *Enclosing;
+      std::string Prefix;
+    };
+    std::vector<Registration> Registered;
     for (const auto &Pending : PendingRegs) {
       const Node *Call = Pending.first;
       const js::Module &M = *Pending.second;
@@ -167,7 +178,8 @@ private:
                 P.resolveImport(*Plugin.M, Plugin.N->Args[0]->Text))
           Plugin = P.resolveExport(*To, "default");
       if (Plugin.N && Plugin.N->Fn) {
-        Registrations[Plugin.N].push_back({enclosing(Call), Prefix});
+        Registered.push_back({Plugin.N, enclosing(Call), Prefix});
+        ModuleOf[Plugin.N] = Plugin.M;
         PluginModules.insert(Plugin.M);
       } else if (!Prefix.empty()) {
         P.warning(M, Call->Offset,
@@ -175,6 +187,11 @@ private:
                       Prefix + "'; its routes are placed without it");
       }
     }
+    // Every registered function is known now: mount each in the plugin
+    // whose code registers it.
+    for (const Registration &Reg : Registered)
+      Mounts.mount(Reg.Plugin, registeredAround(Reg.Enclosing), Reg.Prefix);
+    Mounts.solve();
   }
 
   void noteRegistration(const js::Module &M, const Node *Call) {
@@ -185,7 +202,9 @@ private:
   std::set<const Node *> Noted;
   std::vector<std::pair<const Node *, const js::Module *>> PendingRegs;
   std::map<const Node *, const Node *> EnclosingOf, Parent;
-  std::map<const Node *, std::vector<Registration>> Registrations;
+  /// The module of each function registered as a plugin.
+  std::map<const Node *, const js::Module *> ModuleOf;
+  MountPrefixes Mounts;
 };
 
 } // namespace
@@ -248,7 +267,15 @@ void recognizeFastify(Program &P, Recovered &R) {
                     "route path is not a string literal; route skipped");
           return;
         }
-        for (const std::string &Pre : Plug.prefixesOf(Plug.enclosing(C))) {
+        const std::vector<std::string> &Prefixes =
+            Plug.prefixesOf(Plug.enclosing(C));
+        if (MountPrefixes::isTruncated(Prefixes))
+          P.warning(*M, C->Offset,
+                    "route is registered under " +
+                        Twine(MountPrefixes::MaxPrefixes) +
+                        " or more plugin prefixes; only the first " +
+                        Twine(MountPrefixes::MaxPrefixes) + " are recovered");
+        for (const std::string &Pre : Prefixes) {
           Route Out;
           Out.M = *Method;
           Out.Path = openAPIPath(P, *M, Url->Offset, joinPaths(Pre, Url->Text));
@@ -276,6 +303,7 @@ void recognizeFastify(Program &P, Recovered &R) {
         }
       });
   }
+  Plug.warnCycles();
 }
 
 } // namespace routes

@@ -9,9 +9,12 @@
 
 #include "RecoveryInternal.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+
+#include <set>
 
 using namespace llvm;
 
@@ -54,29 +57,40 @@ const js::Module *Program::resolveImport(const js::Module &From,
   return nullptr;
 }
 
-Value Program::resolveExport(const js::Module &M, StringRef Name,
-                             unsigned Depth) const {
-  if (Depth > MaxDepth)
-    return {};
+Value Program::resolveExport(const js::Module &M, StringRef Name) const {
+  // Each export is resolved once. One met again while it is being resolved
+  // is a cycle (`export * from` a module that re-exports this one), which
+  // resolves to nothing, as ECMAScript's ResolveExport has it; without the
+  // cache, modules that re-export one another twice take exponential time.
+  // resolve's depth bound is for the chains of bindings within one module.
+  auto [It, New] = Exports.try_emplace({&M, Name.str()});
+  if (!New)
+    return It->second;
+  Value V = resolveExportOnce(M, Name);
+  It->second = V; // a std::map entry stays where it is as the map grows
+  return V;
+}
+
+Value Program::resolveExportOnce(const js::Module &M, StringRef Name) const {
   for (const auto &E : M.Exports)
     if (E.first == Name) {
       if (const js::Binding *B = M.findBinding(E.second)) {
         if (!B->Init)
           return {};
-        Value V = resolve(M, B->Init, Depth + 1);
+        Value V = resolve(M, B->Init);
         if (V.Name.empty())
           V.Name = B->Name;
         return V;
       }
       if (const js::Import *I = M.findImport(E.second))
         if (const js::Module *To = resolveImport(M, I->Module))
-          return resolveExport(*To, I->Imported, Depth + 1);
+          return resolveExport(*To, I->Imported);
     }
   for (const auto &R : M.ReExports)
     if (R.first == Name || R.first == "*")
       if (const js::Module *To = resolveImport(M, R.second.first)) {
         StringRef Inner = R.first == "*" ? Name : StringRef(R.second.second);
-        if (Value V = resolveExport(*To, Inner, Depth + 1))
+        if (Value V = resolveExport(*To, Inner))
           return V;
       }
   // CommonJS: module.exports = X / exports.name = X.
@@ -88,15 +102,15 @@ Value Program::resolveExport(const js::Module &M, StringRef Name,
                            L->Text == "exports" && L->Callee &&
                            L->Callee->isIdentifier("module");
     if (Name == "default" && IsModuleExports)
-      return resolve(M, S->Elements[0], Depth + 1);
+      return resolve(M, S->Elements[0]);
     // module.exports = { name, other: value }
     if (IsModuleExports && S->Elements[0]->Kind == js::Node::Object)
       if (const js::Node *V = S->Elements[0]->prop(Name))
-        return resolve(M, V, Depth + 1);
+        return resolve(M, V);
     if (L->Kind == js::Node::Member && L->Text == Name && L->Callee &&
         (L->Callee->isIdentifier("exports") ||
          (L->Callee->Kind == js::Node::Member && L->Callee->Text == "exports")))
-      return resolve(M, S->Elements[0], Depth + 1);
+      return resolve(M, S->Elements[0]);
   }
   return {};
 }
@@ -119,7 +133,7 @@ Value Program::resolve(const js::Module &M, const js::Node *N,
       const js::Module *To = resolveImport(M, I->Module);
       if (!To || I->Imported == "*")
         return {&M, N, N->Text};
-      if (Value V = resolveExport(*To, I->Imported, Depth + 1))
+      if (Value V = resolveExport(*To, I->Imported))
         return V;
     }
     return {&M, N, ""};
@@ -130,7 +144,7 @@ Value Program::resolve(const js::Module &M, const js::Node *N,
       if (const js::Import *I = M.findImport(N->Callee->Text))
         if (I->Imported == "*")
           if (const js::Module *To = resolveImport(M, I->Module))
-            if (Value V = resolveExport(*To, N->Text, Depth + 1))
+            if (Value V = resolveExport(*To, N->Text))
               return V;
     }
     return {&M, N, ""};
@@ -144,7 +158,7 @@ Value Program::resolve(const js::Module &M, const js::Node *N,
     if (N->Callee && N->Callee->isIdentifier("require") && !N->Args.empty() &&
         N->Args[0]->Kind == js::Node::String)
       if (const js::Module *To = resolveImport(M, N->Args[0]->Text))
-        if (Value V = resolveExport(*To, "default", Depth + 1))
+        if (Value V = resolveExport(*To, "default"))
           return V;
     return {&M, N, ""};
   default:
@@ -265,6 +279,51 @@ std::string joinPaths(StringRef Prefix, StringRef Path) {
   if (Out.empty())
     Out = "/";
   return Out;
+}
+
+void MountPrefixes::mount(const void *Child, const void *Parent,
+                          StringRef Prefix) {
+  Children[Parent].push_back({Child, Prefix.str()});
+}
+
+void MountPrefixes::solve() {
+  // Breadth first from the root; each path is an item with the item it
+  // came through, so a cycle is seen where it closes.
+  struct Item {
+    const void *Node;
+    std::string Prefix;
+    size_t Prev;
+  };
+  constexpr size_t None = ~size_t(0);
+  std::vector<Item> Items = {{nullptr, "", None}};
+  std::map<const void *, std::set<std::string>> Seen;
+  for (size_t I = 0; I < Items.size(); ++I) {
+    auto It = Children.find(Items[I].Node);
+    if (It == Children.end())
+      continue;
+    for (const Edge &E : It->second) {
+      bool Cycle = false;
+      for (size_t J = I; J != None && !Cycle; J = Items[J].Prev)
+        Cycle = Items[J].Node == E.Child;
+      if (Cycle) {
+        if (!is_contained(Cycles, E.Child))
+          Cycles.push_back(E.Child);
+        continue;
+      }
+      std::vector<std::string> &Out = Found[E.Child];
+      std::string Prefix = joinPaths(Items[I].Prefix, E.Prefix);
+      if (Out.size() >= MaxPrefixes || !Seen[E.Child].insert(Prefix).second)
+        continue;
+      Out.push_back(Prefix);
+      Items.push_back({E.Child, std::move(Prefix), I});
+    }
+  }
+}
+
+const std::vector<std::string> &MountPrefixes::get(const void *Node) const {
+  static const std::vector<std::string> Root = {""};
+  auto It = Found.find(Node);
+  return It == Found.end() ? Root : It->second;
 }
 
 std::string openAPIPath(Program &P, const js::Module &M, size_t Offset,

@@ -49,9 +49,8 @@ public:
   /// `x as T`; stops at anything else.
   Value resolve(const js::Module &M, const js::Node *N,
                 unsigned Depth = 0) const;
-  /// The export Name of module M.
-  Value resolveExport(const js::Module &M, llvm::StringRef Name,
-                      unsigned Depth = 0) const;
+  /// The export Name of module M (worked out once).
+  Value resolveExport(const js::Module &M, llvm::StringRef Name) const;
   /// Whether N (in M) is, or is a member of, an import of package Pkg
   /// (`express`, `zod`): Imported is "default", "*" or the export name;
   /// empty matches any.
@@ -68,7 +67,11 @@ public:
   void addPath(const js::Module *M);
 
 private:
+  Value resolveExportOnce(const js::Module &M, llvm::StringRef Name) const;
+
   llvm::StringMap<const js::Module *> ByPath;
+  /// resolveExport's answers, by module and name.
+  mutable std::map<std::pair<const js::Module *, std::string>, Value> Exports;
 };
 
 /// Where a request schema goes.
@@ -144,6 +147,42 @@ std::string pathShape(llvm::StringRef Path);
 
 /// Joins a mount prefix and a path.
 std::string joinPaths(llvm::StringRef Prefix, llvm::StringRef Path);
+
+/// The full path prefixes of the nodes of a mount graph: Express and Koa
+/// routers mounted in routers, Fastify plugins registered in plugins. A
+/// node's prefixes are its parents' prefixes, each joined with the prefix it
+/// is mounted at, found by following mounts down from the root, so that
+/// plugins registered twice in each of many nested plugins cost linear time,
+/// not exponential. A path that would enter a node it already went through
+/// (a cycle of mounts) stops there; each node keeps its distinct prefixes in
+/// the order found, at most MaxPrefixes of them.
+class MountPrefixes {
+public:
+  static constexpr size_t MaxPrefixes = 256;
+
+  /// Child is mounted in Parent (null: at the root) at Prefix.
+  void mount(const void *Child, const void *Parent, llvm::StringRef Prefix);
+  /// Works every node's prefixes out, once the mounts are known.
+  void solve();
+  /// Node's prefixes; {""} for a node no path from the root reaches.
+  const std::vector<std::string> &get(const void *Node) const;
+
+  /// Whether a node's prefixes may have been cut at MaxPrefixes.
+  static bool isTruncated(const std::vector<std::string> &Prefixes) {
+    return Prefixes.size() >= MaxPrefixes;
+  }
+  /// The nodes where a cycle of mounts closed, in the order found.
+  llvm::ArrayRef<const void *> cycles() const { return Cycles; }
+
+private:
+  struct Edge {
+    const void *Child;
+    std::string Prefix;
+  };
+  std::map<const void *, std::vector<Edge>> Children;
+  std::map<const void *, std::vector<std::string>> Found;
+  std::vector<const void *> Cycles;
+};
 
 /// zod schemas as JSON Schema. Named top-level schemas become components
 /// (their binding's name without a "Schema" suffix) referenced by $ref.

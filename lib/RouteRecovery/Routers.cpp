@@ -24,6 +24,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 
+#include <map>
 #include <set>
 
 using namespace llvm;
@@ -74,7 +75,9 @@ public:
           if (N->Kind == Node::Call && Done.insert(N).second)
             visitCall(*M, N);
         });
+    mountAll();
     emit();
+    warnCycles();
   }
 
 private:
@@ -83,6 +86,11 @@ private:
   Flavor F;
   std::vector<RouterObj> Routers;
   std::vector<RawRoute> Raw;
+  MountPrefixes Mounts;
+  /// returnedRouter's answers, by function.
+  mutable std::map<const Node *, int> Returns;
+  /// Routers warned about being mounted nowhere.
+  std::set<size_t> Unmounted;
 
   /// The router a creation call makes: app (1), router (2) or neither.
   int creates(const js::Module &M, const Node *Init) const {
@@ -135,7 +143,7 @@ private:
 
   /// The router a receiver expression stands for, or -1.
   int routerOf(const js::Module &M, const Node *N, unsigned Depth = 0) const {
-    if (!N || Depth > 16)
+    if (!N || Depth > 64)
       return -1;
     // Koa mounts router.routes() (or .middleware()); use() returns its
     // receiver, for chains (app.use(a).use(b)).
@@ -161,12 +169,27 @@ private:
     if (V.N && V.N->Kind == Node::Call && V.N->Callee) {
       Value Fn = P.resolve(*V.M, V.N->Callee);
       if (Fn.N && Fn.N->Fn)
-        for (const Node *S : Fn.N->Fn->Body)
-          if (S->Kind == Node::Return && !S->Elements.empty())
-            if (int K = routerOf(*Fn.M, S->Elements[0], Depth + 1); K >= 0)
-              return K;
+        return returnedRouter(Fn, Depth);
     }
     return -1;
+  }
+
+  /// The router function Fn returns (its first return of one), or -1. Each
+  /// function is looked at once: functions returning calls of functions
+  /// with several returns each would otherwise take exponential time. A
+  /// function met again while it is being looked at (recursion) returns
+  /// none.
+  int returnedRouter(const Value &Fn, unsigned Depth) const {
+    auto [It, New] = Returns.try_emplace(Fn.N, -1);
+    if (!New)
+      return It->second;
+    int K = -1;
+    for (const Node *S : Fn.N->Fn->Body)
+      if (S->Kind == Node::Return && !S->Elements.empty())
+        if ((K = routerOf(*Fn.M, S->Elements[0], Depth + 1)) >= 0)
+          break;
+    It->second = K; // a std::map entry stays where it is as the map grows
+    return K;
   }
 
   void visitCall(const js::Module &M, const Node *C) {
@@ -257,26 +280,43 @@ private:
       Raw.push_back({size_t(Router), X, Path, &M, C->Offset, C, Handlers});
   }
 
+  /// Mounts every router (and application: Express mounts sub-apps) in its
+  /// parents; one mounted nowhere, at the root.
+  void mountAll() {
+    for (const RouterObj &O : Routers) {
+      if (O.Mounts.empty())
+        Mounts.mount(&O, nullptr, O.OwnPrefix);
+      for (const auto &M : O.Mounts) {
+        const RouterObj &Parent = Routers[M.first];
+        // Koa: a router's own prefix comes after the one it is mounted at.
+        Mounts.mount(&O, &Parent,
+                     O.OwnPrefix.empty() ? M.second
+                                         : joinPaths(M.second, O.OwnPrefix));
+      }
+    }
+    Mounts.solve();
+  }
+
   /// Every full prefix under which router I is reachable.
-  std::vector<std::string> prefixes(size_t I, unsigned Depth = 0) {
+  const std::vector<std::string> &prefixes(size_t I) {
     const RouterObj &O = Routers[I];
-    if (O.IsApp || Depth > 16)
-      return {""};
-    std::vector<std::string> Out;
-    if (O.Mounts.empty()) {
+    if (!O.IsApp && O.Mounts.empty() && Unmounted.insert(I).second)
       P.warning(*O.M, O.Offset,
                 "router '" + O.Name +
                     "' is not mounted where bk-scaffold can see; its routes "
                     "are placed at the root");
-      Out.push_back("");
+    return Mounts.get(&O);
+  }
+
+  /// Warns where mounts were found to nest in a cycle.
+  void warnCycles() {
+    for (const void *Cycle : Mounts.cycles()) {
+      const RouterObj &O = *static_cast<const RouterObj *>(Cycle);
+      P.warning(*O.M, O.Offset,
+                "router '" + O.Name +
+                    "' is mounted inside itself; its prefixes are not "
+                    "followed around the cycle");
     }
-    for (const auto &Mount : O.Mounts)
-      for (const std::string &Pre : prefixes(Mount.first, Depth + 1))
-        Out.push_back(joinPaths(Pre, Mount.second));
-    if (!O.OwnPrefix.empty())
-      for (std::string &X : Out)
-        X = joinPaths(X, O.OwnPrefix);
-    return Out;
   }
 
   void requestSchemas(const RawRoute &RR, Route &Out) {
@@ -356,7 +396,14 @@ private:
 
   void emit() {
     for (const RawRoute &RR : Raw) {
-      for (const std::string &Pre : prefixes(RR.Router)) {
+      const std::vector<std::string> &Prefixes = prefixes(RR.Router);
+      if (MountPrefixes::isTruncated(Prefixes))
+        P.warning(*RR.M, RR.Offset,
+                  "route is mounted under " +
+                      Twine(MountPrefixes::MaxPrefixes) +
+                      " or more prefixes; only the first " +
+                      Twine(MountPrefixes::MaxPrefixes) + " are recovered");
+      for (const std::string &Pre : Prefixes) {
         Route Out;
         Out.M = RR.Method;
         Out.Path = openAPIPath(P, *RR.M, RR.Offset, joinPaths(Pre, RR.Path));
