@@ -1411,14 +1411,8 @@ Error Reader::readPrivileges() {
         if (F.Name == Name && F.Arguments == dropInModes(R->get(I, "sub")))
           Target = &F.Privileges;
     } else if (Kind == "type") {
-      if (EnumType *E = S->findEnum(Name))
-        Target = &E->Privileges;
-      else if (Domain *D = S->findDomain(Name))
-        Target = &D->Privileges;
-      else if (CompositeType *CT = S->findComposite(Name))
-        Target = &CT->Privileges;
-      else if (RangeType *RT = S->findRange(Name))
-        Target = &RT->Privileges;
+      if (auto Type = S->findTypeAttributes(Name))
+        Target = &Type->Privileges;
     } else {
       Target = &S->Privileges;
     }

@@ -2205,16 +2205,9 @@ void IRBuilder::Impl::alterOwner(P::AlterOwnerStmtContext *C) {
   }
   Schema *S = findSchema(Q);
   if (C->TYPE() || C->DOMAIN()) {
-    if (S) {
-      if (EnumType *E = S->findEnum(Q.Name))
-        return void(E->Owner = Owner);
-      if (Domain *D = S->findDomain(Q.Name))
-        return void(D->Owner = Owner);
-      if (CompositeType *CT = S->findComposite(Q.Name))
-        return void(CT->Owner = Owner);
-      if (RangeType *R = S->findRange(Q.Name))
-        return void(R->Owner = Owner);
-    }
+    if (S)
+      if (auto Type = S->findTypeAttributes(Q.Name))
+        return void(Type->Owner = Owner);
     if (C->DOMAIN())
       error(loc(C->qualifiedName()),
             "type \"" + display(Q) + "\" does not exist");
@@ -2334,14 +2327,8 @@ void IRBuilder::Impl::privileges(
       };
       if (!S)
         return Missing(N, "type \"" + display(Q) + "\"");
-      if (EnumType *E = S->findEnum(Q.Name))
-        Add(E->Privileges, E->Owner);
-      else if (Domain *D = S->findDomain(Q.Name))
-        Add(D->Privileges, D->Owner);
-      else if (CompositeType *CT = S->findComposite(Q.Name))
-        Add(CT->Privileges, CT->Owner);
-      else if (RangeType *R = S->findRange(Q.Name))
-        Add(R->Privileges, R->Owner);
+      if (auto Type = S->findTypeAttributes(Q.Name))
+        Add(Type->Privileges, Type->Owner);
       else
         return Missing(N, "type \"" + display(Q) + "\"");
     }
@@ -2549,15 +2536,8 @@ void IRBuilder::Impl::comment(P::CommentStmtContext *C) {
           for (Index &I : V.Indexes)
             if (I.Name == Q.Name)
               Field = &I.Comment;
-      } else {
-        if (EnumType *E = S->findEnum(Q.Name))
-          Field = &E->Comment;
-        else if (Domain *D = S->findDomain(Q.Name))
-          Field = &D->Comment;
-        else if (CompositeType *CT = S->findComposite(Q.Name))
-          Field = &CT->Comment;
-        else if (RangeType *R = S->findRange(Q.Name))
-          Field = &R->Comment;
+      } else if (auto Type = S->findTypeAttributes(Q.Name)) {
+        Field = &Type->Comment;
       }
     }
     if (!Field)

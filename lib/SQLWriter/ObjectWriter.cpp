@@ -577,22 +577,6 @@ std::string writeOwner(StringRef What, StringRef Owner) {
 // Privileges
 //===----------------------------------------------------------------------===//
 
-namespace {
-/// Privilege letters split by grant option.
-struct Held {
-  std::string Plain, Starred;
-  explicit Held(StringRef Letters) {
-    for (size_t I = 0; I < Letters.size(); ++I) {
-      if (Letters[I] == '*')
-        continue;
-      Plain += Letters[I];
-      if (I + 1 < Letters.size() && Letters[I + 1] == '*')
-        Starred += Letters[I];
-    }
-  }
-};
-} // namespace
-
 static std::string lettersNotIn(StringRef A, StringRef B) {
   std::string Out;
   for (char C : A)
@@ -621,9 +605,9 @@ static std::string privilegeList(StringRef Letters, StringRef All,
 static void grantChanges(std::vector<std::string> &Out, StringRef On,
                          StringRef Role, StringRef From, StringRef To,
                          StringRef All, StringRef Column, bool IgnoreOptions) {
-  Held F(From), T(To);
+  HeldPrivileges F = splitPrivileges(From), T = splitPrivileges(To);
   if (IgnoreOptions)
-    F.Starred.clear(), T.Starred.clear();
+    F.WithGrantOption.clear(), T.WithGrantOption.clear();
   auto List = [&](StringRef L) { return privilegeList(L, All, Column); };
   std::string Revoke = lettersNotIn(F.Plain, T.Plain);
   if (!Revoke.empty())
@@ -631,17 +615,18 @@ static void grantChanges(std::vector<std::string> &Out, StringRef On,
                   Role.str() + ";");
   // Grant options lost on privileges kept.
   std::string RevokeOption =
-      lettersNotIn(lettersNotIn(F.Starred, T.Starred), Revoke);
+      lettersNotIn(lettersNotIn(F.WithGrantOption, T.WithGrantOption), Revoke);
   if (!RevokeOption.empty())
     Out.push_back("REVOKE GRANT OPTION FOR " + List(RevokeOption) + " ON " +
                   On.str() + " FROM " + Role.str() + ";");
-  std::string Grant = lettersNotIn(lettersNotIn(T.Plain, F.Plain), T.Starred);
+  std::string Grant =
+      lettersNotIn(lettersNotIn(T.Plain, F.Plain), T.WithGrantOption);
   if (!Grant.empty())
     Out.push_back("GRANT " + List(Grant) + " ON " + On.str() + " TO " +
                   Role.str() + ";");
   // Privileges granted with grant option: new ones, or kept ones that
   // gain it (those not revoked above keep their letter).
-  std::string GrantOption = lettersNotIn(T.Starred, F.Starred);
+  std::string GrantOption = lettersNotIn(T.WithGrantOption, F.WithGrantOption);
   if (!GrantOption.empty())
     Out.push_back("GRANT " + List(GrantOption) + " ON " + On.str() + " TO " +
                   Role.str() + " WITH GRANT OPTION;");

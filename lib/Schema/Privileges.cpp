@@ -84,12 +84,15 @@ char privilegeLetter(StringRef Keyword) {
   return 0;
 }
 
-/// Letters without their stars.
-static std::string plainLetters(StringRef Privileges) {
-  std::string Out;
-  for (char C : Privileges)
-    if (C != '*')
-      Out += C;
+HeldPrivileges splitPrivileges(StringRef Letters) {
+  HeldPrivileges Out;
+  for (size_t I = 0; I < Letters.size(); ++I) {
+    if (Letters[I] == '*')
+      continue;
+    Out.Plain += Letters[I];
+    if (I + 1 < Letters.size() && Letters[I + 1] == '*')
+      Out.WithGrantOption += Letters[I];
+  }
   return Out;
 }
 
@@ -145,7 +148,7 @@ static void beginChange(ACL &A, ACLKind K, StringRef Name) {
 static void endChange(ACL &A, ACLKind K, StringRef Name) {
   sortGrants(A.Grants);
   if (A.OwnerPrivileges &&
-      plainLetters(*A.OwnerPrivileges) == allPrivileges(K) &&
+      splitPrivileges(*A.OwnerPrivileges).Plain == allPrivileges(K) &&
       A.OwnerPrivileges->find('*') == std::string::npos)
     A.OwnerPrivileges.reset();
   if (!A.OwnerPrivileges && A.Grants == defaultGrants(K, Name)) {
@@ -161,7 +164,7 @@ void grantPrivileges(ACL &A, ACLKind K, StringRef Name, StringRef Grantee,
     // The owner holds every privilege (with grant option, implicitly).
     if (A.OwnerPrivileges)
       A.OwnerPrivileges =
-          addPrivileges(*A.OwnerPrivileges, plainLetters(Privileges));
+          addPrivileges(*A.OwnerPrivileges, splitPrivileges(Privileges).Plain);
   } else if (Grant *G = findGrant(A.Grants, Grantee)) {
     G->Privileges = addPrivileges(G->Privileges, Privileges);
   } else {

@@ -551,6 +551,18 @@ const RangeType *Schema::findRange(StringRef N) const {
   return findNamed(Ranges, N);
 }
 
+Optional<Schema::TypeAttributes> Schema::findTypeAttributes(StringRef N) {
+  if (EnumType *E = findEnum(N))
+    return TypeAttributes{E->Comment, E->Owner, E->Privileges};
+  if (Domain *D = findDomain(N))
+    return TypeAttributes{D->Comment, D->Owner, D->Privileges};
+  if (CompositeType *C = findComposite(N))
+    return TypeAttributes{C->Comment, C->Owner, C->Privileges};
+  if (RangeType *R = findRange(N))
+    return TypeAttributes{R->Comment, R->Owner, R->Privileges};
+  return None;
+}
+
 bool Schema::hasType(StringRef N) const {
   if (findEnum(N) || findDomain(N) || findComposite(N) || findRange(N) ||
       findTable(N) || findView(N))

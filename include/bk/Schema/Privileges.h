@@ -1,5 +1,4 @@
-//===- bk/Schema/Privileges.h - ACLs: defaults, GRANT and REVOKE -*- C++
-//-*-===//
+//===- bk/Schema/Privileges.h - ACLs, GRANT and REVOKE -----*- C++ -*-===//
 //
 // The operations on schema::ACL (Schema.h): PostgreSQL's default privileges
 // of each kind of object, privilege letters and keywords, and GRANT/REVOKE
@@ -24,6 +23,12 @@ llvm::StringRef allPrivileges(ACLKind K);
 std::vector<Grant> defaultGrants(ACLKind K, llvm::StringRef Name = "");
 /// Letters in PostgreSQL's order, each once, '*' kept after its letter.
 std::string canonicalPrivileges(llvm::StringRef Letters);
+/// Privilege letters ("r*w") split by grant option: every letter held
+/// ("rw"), and those held with the grant option ("r").
+struct HeldPrivileges {
+  std::string Plain, WithGrantOption;
+};
+HeldPrivileges splitPrivileges(llvm::StringRef Letters);
 /// The keyword of privilege letter L (SELECT, ...), or "" if unknown.
 llvm::StringRef privilegeKeyword(char L);
 /// The letter of a privilege keyword (any case), or 0 if unknown.

@@ -653,6 +653,15 @@ struct Schema {
   const CompositeType *findComposite(llvm::StringRef Name) const;
   RangeType *findRange(llvm::StringRef Name);
   const RangeType *findRange(llvm::StringRef Name) const;
+  /// What every user-defined type has, whatever its kind: what ALTER TYPE
+  /// … OWNER TO, COMMENT ON TYPE and GRANT … ON TYPE change.
+  struct TypeAttributes {
+    std::string &Comment;
+    std::string &Owner;
+    ACL &Privileges;
+  };
+  /// Those of the enum, domain, composite or range type Name, if any.
+  llvm::Optional<TypeAttributes> findTypeAttributes(llvm::StringRef Name);
   /// Whether Name is taken by a type: an enum, domain, composite, range
   /// (or its multirange), table or view (their row types).
   bool hasType(llvm::StringRef Name) const;
