@@ -203,7 +203,7 @@ createIndexStmt
   ;
 
 indexElem
-  : (funcCall | identifier | LPAREN expr RPAREN) (COLLATE anyName)?
+  : (funcCall | sqlSyntaxFunc | identifier | LPAREN expr RPAREN) (COLLATE anyName)?
     (opclass=anyName (LPAREN option (COMMA option)* RPAREN)?)?
     (ASC | DESC)? (NULLS (FIRST | LAST))?
   ;
@@ -553,6 +553,7 @@ expr
   : primaryExpr                                                        #primary
   | expr TYPECAST typeName                                             #cast
   | expr LBRACKET expr (COLON expr?)? RBRACKET                         #subscript
+  | expr OVERLAPS expr                                                 #overlaps
   | <assoc=right> (PLUS | MINUS) expr                                  #unary
   | expr COLLATE anyName                                               #collate
   | expr AT TIME ZONE expr                                             #atTimeZone
@@ -567,7 +568,7 @@ expr
   | expr NOT? IN LPAREN (exprList | subquery) RPAREN                   #in
   | expr compOp (ANY | ALL | SOME) LPAREN (expr | subquery) RPAREN     #quantified
   | expr compOp expr                                                   #binary
-  | expr IS NOT? (NULL_P | TRUE | FALSE | UNKNOWN | DOCUMENT | DISTINCT FROM expr) #is
+  | expr IS NOT? (NULL_P | TRUE | FALSE | UNKNOWN | DOCUMENT | DISTINCT FROM expr | normalForm? NORMALIZED) #is
   | expr (ISNULL | NOTNULL)                                            #isNull
   | <assoc=right> NOT expr                                             #not
   | expr AND expr                                                      #binary
@@ -610,12 +611,27 @@ primaryExpr
   | CASE expr? (WHEN expr THEN expr)+ (ELSE expr)? END                 #caseExpr
   | CAST LPAREN expr AS typeName RPAREN                                #castFunc
   | EXTRACT LPAREN extractField FROM expr RPAREN                       #extractExpr
+  | sqlSyntaxFunc                                                      #sqlSyntaxFuncExpr
   | sqlValueFunction                                                   #sqlValueExpr
   | funcCall                                                           #funcExpr
   | columnRef                                                          #columnRefExpr
   ;
 
 arrayLiteral: LBRACKET ((expr | arrayLiteral) (COMMA (expr | arrayLiteral))*)? RBRACKET;
+
+// The functions PostgreSQL gives a syntax of their own (func_expr_common_subexpr),
+// besides CAST and EXTRACT. Their plain call forms, substring(x, 1, 2) and
+// overlay(a, b, 1), are funcCall.
+sqlSyntaxFunc
+  : POSITION LPAREN bExpr IN bExpr RPAREN
+  | SUBSTRING LPAREN expr (FROM expr (FOR expr)? | FOR expr (FROM expr)? | SIMILAR expr ESCAPE expr) RPAREN
+  | TRIM LPAREN (BOTH | LEADING | TRAILING)? (FROM exprList | expr (FROM exprList | (COMMA expr)*)) RPAREN
+  | OVERLAY LPAREN expr PLACING expr FROM expr (FOR expr)? RPAREN
+  | NORMALIZE LPAREN expr (COMMA normalForm)? RPAREN
+  | COLLATION FOR LPAREN expr RPAREN
+  ;
+
+normalForm: NFC | NFD | NFKC | NFKD;
 
 extractField: identifier | YEAR | MONTH | DAY | HOUR | MINUTE | SECOND | STRING;
 
@@ -693,11 +709,12 @@ identifier
   | IDENTITY | IF | IMMEDIATE | IMMUTABLE | INCLUDE | INCREMENT | INDEX | INHERIT | INHERITS
   | INPUT | INSERT | INSTEAD | INTERVAL | INVOKER | KEY | LANGUAGE | LAST | LEAKPROOF | LEVEL
   | LOCAL | LOGGED | MATCH | MATERIALIZED | MAXVALUE | MINUTE | MINVALUE | MONTH | NATIONAL
-  | NCHAR | NEW | NO | NOTHING | NULLS | OF | OLD | OPERATOR | OVER | OWNED | OWNER | PARALLEL
-  | PARTIAL | PARTITION | PERMISSIVE | POLICY | PRECISION | PROCEDURE | RANGE | REFERENCING
+  | NCHAR | NEW | NFC | NFD | NFKC | NFKD | NO | NORMALIZE | NORMALIZED | NOTHING | NULLS | OF
+  | OLD | OPERATOR | OVER | OVERLAY | OWNED | OWNER | PARALLEL | PARTIAL | PARTITION | PERMISSIVE
+  | POLICY | POSITION | PRECISION | PROCEDURE | RANGE | REFERENCING
   | RENAME | REPLACE | REPLICA | RESET | RESTART | RESTRICT | RESTRICTIVE | RETURN | RETURNS | REVOKE
   | ROW | ROWS | SCHEMA | SECOND | SECURITY | SEQUENCE | SETOF | SET | STABLE | START
-  | STATEMENT | STATISTICS | STORAGE | STORED | STRICT | TABLESPACE | TEMP | TEMPORARY | TIME
-  | TIMESTAMP | TRIGGER | TRUNCATE | TYPE | UNKNOWN | UNLOGGED | UPDATE | VALID | VALIDATE
+  | STATEMENT | STATISTICS | STORAGE | STORED | STRICT | SUBSTRING | TABLESPACE | TEMP | TEMPORARY
+  | TIME | TIMESTAMP | TRIGGER | TRIM | TRUNCATE | TYPE | UNKNOWN | UNLOGGED | UPDATE | VALID | VALIDATE
   | VALUE | VARYING | VIEW | VOLATILE | WITHIN | WITHOUT | YEAR | ZONE
   ;

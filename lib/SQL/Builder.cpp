@@ -913,8 +913,9 @@ void IRBuilder::Impl::addColumn(Schema &S, Table &T, P::ColumnDefContext *C,
 IndexKey IRBuilder::Impl::indexKey(P::IndexElemContext *E) {
   IndexKey K;
   K.Location = loc(E);
-  if (E->funcCall()) {
-    K.Text = canonicalText(LB, E->funcCall());
+  if (E->funcCall() || E->sqlSyntaxFunc()) {
+    K.Text = E->funcCall() ? canonicalText(LB, E->funcCall())
+                           : canonicalText(LB, E->sqlSyntaxFunc());
     K.IsExpression = true;
   } else if (E->identifier()) {
     K.Text = ident(E->identifier());
@@ -1183,12 +1184,26 @@ static std::string functionName(P::FuncCallContext *F) {
   return StringRef(FN->getText()).lower();
 }
 
+/// The name of the function a SQL-syntax call stands for, as FigureColname
+/// gives it: TRIM(LEADING ...) is ltrim, COLLATION FOR pg_collation_for.
+static std::string functionName(P::SqlSyntaxFuncContext *F) {
+  if (F->TRIM())
+    return F->LEADING() ? "ltrim" : F->TRAILING() ? "rtrim" : "btrim";
+  if (F->COLLATION())
+    return "pg_collation_for";
+  return StringRef(F->getStart()->getText()).lower();
+}
+
 /// PostgreSQL's FigureColname for the expressions of index keys, in part:
 /// a function's or a column's name, through parentheses and casts, "case"
 /// for CASE; "" when it names nothing.
 static std::string figureColumnName(P::ExprContext *E) {
   if (auto *C = treeCast<P::CastContext>(E))
     return figureColumnName(C->expr());
+  if (treeCast<P::OverlapsContext>(E))
+    return "overlaps";
+  if (auto *Is = treeCast<P::IsContext>(E))
+    return Is->NORMALIZED() ? "is_normalized" : "";
   auto *PE = treeCast<P::PrimaryContext>(E);
   if (!PE)
     return "";
@@ -1197,6 +1212,8 @@ static std::string figureColumnName(P::ExprContext *E) {
     return Paren->exprList() ? "" : figureColumnName(Paren->expr());
   if (auto *F = treeCast<P::FuncExprContext>(X))
     return functionName(F->funcCall());
+  if (auto *F = treeCast<P::SqlSyntaxFuncExprContext>(X))
+    return functionName(F->sqlSyntaxFunc());
   if (auto *R = treeCast<P::ColumnRefExprContext>(X)) {
     auto Ids = R->columnRef()->identifier();
     return Ids.empty() ? "" : normalizeIdentifier(Ids.back()->getText());
@@ -1214,6 +1231,8 @@ static std::string indexColumnName(const IndexKey &K, P::IndexElemContext *E) {
   std::string Name;
   if (E && E->funcCall())
     Name = functionName(E->funcCall());
+  else if (E && E->sqlSyntaxFunc())
+    Name = functionName(E->sqlSyntaxFunc());
   else if (E && E->expr())
     Name = figureColumnName(E->expr());
   return Name.empty() ? "expr" : Name;

@@ -199,7 +199,9 @@ void Printer::terminal(antlr4::tree::TerminalNode *N) {
                   Type == P::CURRENT_TIME || Type == P::CURRENT_TIMESTAMP ||
                   Type == P::LOCALTIME || Type == P::LOCALTIMESTAMP ||
                   Type == P::COLLATION || Type == P::CURRENT_SCHEMA ||
-                  Type == P::AUTHORIZATION || Type == P::OPERATOR;
+                  Type == P::AUTHORIZATION || Type == P::OPERATOR ||
+                  Type == P::POSITION || Type == P::SUBSTRING ||
+                  Type == P::TRIM || Type == P::OVERLAY || Type == P::NORMALIZE;
     add(Text.upper(), IsCall ? PieceKind::Call : PieceKind::Word);
     return;
   }

@@ -380,6 +380,42 @@ private:
 
 } // namespace
 
+/// The number of values of a row constructor, (a, b) or ROW(a, b); 0 for
+/// any other expression.
+static size_t rowArity(P::ExprContext *E) {
+  auto *Prim = treeCast<P::PrimaryContext>(E);
+  if (!Prim)
+    return 0;
+  if (auto *PE = treeCast<P::ParenExprContext>(Prim->primaryExpr()))
+    return PE->exprList() ? 1 + PE->exprList()->expr().size() : 0;
+  if (auto *R = treeCast<P::RowExprContext>(Prim->primaryExpr()))
+    return R->exprList() ? R->exprList()->expr().size() : 0;
+  return 0;
+}
+
+/// PostgreSQL's grammar takes OVERLAPS between two rows of two values each
+/// ((start, end) or (start, length)) and rejects any other operands while
+/// parsing. Reports the first misuse in T; false if there was one.
+static bool checkOverlaps(antlr4::tree::ParseTree *T, const IRBuilder &Builder,
+                          DiagnosticEngine &Diags) {
+  if (auto *O = treeCast<P::OverlapsContext>(T)) {
+    for (int Side = 0; Side < 2; ++Side) {
+      P::ExprContext *E = O->expr(Side);
+      if (E && rowArity(E) != 2) {
+        Diags.error(Builder.loc(E->getStart()),
+                    Twine("wrong number of parameters on ") +
+                        (Side ? "right" : "left") +
+                        " side of OVERLAPS expression");
+        return false;
+      }
+    }
+  }
+  for (antlr4::tree::ParseTree *C : T->children)
+    if (!tokenNode(C) && !checkOverlaps(C, Builder, Diags))
+      return false;
+  return true;
+}
+
 bool parseSQLInto(Context &Ctx, unsigned BufferID, schema::Catalog &Into,
                   const ParseOptions &Opts, std::vector<Statement> *Out) {
   bool HadErrors = false;
@@ -394,6 +430,10 @@ bool parseSQLInto(Context &Ctx, unsigned BufferID, schema::Catalog &Into,
 
   std::vector<MetaCommand> Metas;
   std::vector<SplitStatement> Stmts = splitTokens(LB, &Metas);
+  // Statements are searched for OVERLAPS only in a buffer that has one.
+  bool HasOverlaps = any_of(LB.data().Tokens, [](const SQLToken &T) {
+    return T.getType() == P::OVERLAPS;
+  });
   for (const MetaCommand &M : Metas) {
     StringRef Cmd = StringRef(M.Text).split(' ').first;
     Diags.warning(Builder.loc(M.Offset),
@@ -449,6 +489,8 @@ bool parseSQLInto(Context &Ctx, unsigned BufferID, schema::Catalog &Into,
       if (!Exp.empty())
         Msg += ", expected " + Exp;
       Diags.error(L, Msg);
+      HadErrors = true;
+    } else if (HasOverlaps && !checkOverlaps(Tree, Builder, Diags)) {
       HadErrors = true;
     } else {
       S.Parsed = true;

@@ -119,6 +119,8 @@ bool isReservedToken(size_t Type) {
   case P::ONLY:
   case P::OR:
   case P::ORDER:
+  case P::OVERLAPS:
+  case P::PLACING:
   case P::PRIMARY:
   case P::REFERENCES:
   case P::SELECT:

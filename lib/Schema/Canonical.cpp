@@ -382,6 +382,183 @@ static void rewriteQuantifiedArrays(std::vector<Token> &Toks) {
   }
 }
 
+/// The index of the ')' matching the '(' at Toks[Open], or npos.
+static size_t matchingClose(const std::vector<Token> &Toks, size_t Open) {
+  size_t Depth = 0;
+  for (size_t I = Open; I < Toks.size(); ++I) {
+    if (Toks[I].Text == "(")
+      ++Depth;
+    else if (Toks[I].Text == ")" && --Depth == 0)
+      return I;
+  }
+  return npos;
+}
+
+namespace {
+/// A run of a call's arguments and the word that starts it ("" for the
+/// first run).
+struct ArgumentRun {
+  std::string Word;
+  std::vector<Token> Toks;
+};
+} // namespace
+
+/// Toks[Begin, End) cut before each of Words outside parentheses.
+static std::vector<ArgumentRun> cutAt(const std::vector<Token> &Toks,
+                                      size_t Begin, size_t End,
+                                      ArrayRef<StringRef> Words) {
+  std::vector<ArgumentRun> Out(1);
+  size_t Depth = 0;
+  for (size_t I = Begin; I < End; ++I) {
+    const Token &T = Toks[I];
+    if (T.Text == "(")
+      ++Depth;
+    else if (T.Text == ")" && Depth)
+      --Depth;
+    else if (Depth == 0 && T.Kind != Token::Literal &&
+             is_contained(Words, StringRef(T.Text))) {
+      Out.push_back({T.Text, {}});
+      continue;
+    }
+    Out.back().Toks.push_back(T);
+  }
+  return Out;
+}
+
+/// An operand without the parentheses around the whole of it.
+static std::vector<Token> unwrapped(std::vector<Token> Toks) {
+  while (Toks.size() >= 2 && Toks.front().Text == "(" &&
+         matchingClose(Toks, 0) == Toks.size() - 1)
+    Toks = std::vector<Token>(Toks.begin() + 1, Toks.end() - 1);
+  return Toks;
+}
+
+static bool isStringLiteral(const std::vector<Token> &Toks) {
+  return Toks.size() == 1 && Toks[0].Kind == Token::Literal &&
+         StringRef(Toks[0].Text).startswith("'");
+}
+
+/// The arguments of SUBSTRING, TRIM and POSITION as PostgreSQL prints them
+/// back (ruleutils.c, get_func_sql_syntax), or an empty list to keep them.
+static std::vector<Token> sqlSyntaxArguments(StringRef Function,
+                                             const std::vector<Token> &Toks,
+                                             size_t Begin, size_t End) {
+  std::vector<Token> Out;
+  auto Add = [&](StringRef Word, const std::vector<Token> &Operand) {
+    if (!Word.empty())
+      Out.push_back({Word == "," ? Token::Punct : Token::Name, Word.str()});
+    Out.insert(Out.end(), Operand.begin(), Operand.end());
+  };
+  if (Function == "substring") {
+    std::vector<ArgumentRun> R =
+        cutAt(Toks, Begin, End, {"from", "for", "similar", "escape"});
+    // substring(x FOR n) is substring(x FROM 1 FOR n); FOR n FROM m is
+    // FROM m FOR n.
+    if (R.size() == 2 && R[1].Word == "for")
+      R.insert(R.begin() + 1, ArgumentRun{"from", {{Token::Literal, "1"}}});
+    if (R.size() == 3 && R[1].Word == "for" && R[2].Word == "from")
+      std::swap(R[1], R[2]);
+    // With a pattern, substring(text, text) and the SIMILAR form: the
+    // deparser names only those taking positions SUBSTRING(... FROM ...).
+    if (R.size() == 2 && R[1].Word == "from" && isStringLiteral(R[1].Toks))
+      R[1].Word = ",";
+    if (R.size() == 3 && R[1].Word == "from" && R[2].Word == "for" &&
+        isStringLiteral(R[1].Toks) && isStringLiteral(R[2].Toks))
+      R[1].Word = "similar", R[2].Word = "escape";
+    for (const ArgumentRun &A : R)
+      Add(A.Word, A.Toks);
+    return Out;
+  }
+  if (Function == "trim") {
+    // TRIM([BOTH | LEADING | TRAILING] [chars] FROM x) and trim(x[, chars])
+    // print as TRIM(direction [chars] FROM x).
+    StringRef Direction = "both";
+    if (Begin < End &&
+        (Toks[Begin].Text == "both" || Toks[Begin].Text == "leading" ||
+         Toks[Begin].Text == "trailing"))
+      Direction = Toks[Begin++].Text;
+    std::vector<ArgumentRun> R = cutAt(Toks, Begin, End, {"from", ","});
+    std::vector<std::vector<Token>> Args;
+    size_t First = R.size() > 1 && R[1].Word == "from" ? 1 : 0;
+    for (size_t I = First; I < R.size(); ++I)
+      Args.push_back(R[I].Toks);
+    if (First && !R[0].Toks.empty())
+      Args.push_back(R[0].Toks);
+    if (Args.empty() || Args.size() > 2 ||
+        any_of(make_range(R.begin() + First + 1, R.end()),
+               [](const ArgumentRun &A) { return A.Word != ","; }))
+      return Out;
+    Add(Direction, {});
+    if (Args.size() == 2)
+      Add("", Args[1]);
+    Add("from", Args[0]);
+    return Out;
+  }
+  if (Function == "position") {
+    // POSITION((a) IN (b)): the deparser parenthesises both operands.
+    std::vector<ArgumentRun> R = cutAt(Toks, Begin, End, {"in"});
+    if (R.size() != 2)
+      return Out;
+    Add("", unwrapped(R[0].Toks));
+    Add("in", unwrapped(R[1].Toks));
+  }
+  return Out;
+}
+
+/// The SQL-syntax forms of SUBSTRING, TRIM and POSITION, and the rows of
+/// OVERLAPS, in the one form PostgreSQL prints.
+static void rewriteSQLSyntaxCalls(std::vector<Token> &Toks) {
+  for (size_t I = 0; I + 1 < Toks.size(); ++I) {
+    StringRef W = Toks[I].Text;
+    if (W == "overlaps" && Toks[I].Kind == Token::Name) {
+      // ROW(a, b) OVERLAPS ROW(c, d) prints as (a, b) OVERLAPS (c, d).
+      if (I + 2 < Toks.size() && Toks[I + 1].Text == "row" &&
+          Toks[I + 2].Text == "(")
+        Toks.erase(Toks.begin() + I + 1);
+      if (I > 0 && Toks[I - 1].Text == ")") {
+        size_t Open = matchingOpen(Toks, I - 1);
+        if (Open != npos && Open > 0 && Toks[Open - 1].Text == "row") {
+          Toks.erase(Toks.begin() + Open - 1);
+          --I;
+        }
+      }
+      continue;
+    }
+    if (W == "is" && Toks[I + 1].Text == "not") {
+      // x IS NOT [form] NORMALIZED is (NOT (x IS [form] NORMALIZED)).
+      size_t End = I + 2;
+      if (End < Toks.size() &&
+          (Toks[End].Text == "nfc" || Toks[End].Text == "nfd" ||
+           Toks[End].Text == "nfkc" || Toks[End].Text == "nfkd"))
+        ++End;
+      bool IsCall = false;
+      size_t Start = I ? operandStart(Toks, I - 1, IsCall) : npos;
+      if (End >= Toks.size() || Toks[End].Text != "normalized" || Start == npos)
+        continue;
+      Toks.erase(Toks.begin() + I + 1);
+      Toks.insert(Toks.begin() + End,
+                  {{Token::Punct, ")"}, {Token::Punct, ")"}});
+      Toks.insert(
+          Toks.begin() + Start,
+          {{Token::Punct, "("}, {Token::Name, "not"}, {Token::Punct, "("}});
+      I = End + 4;
+      continue;
+    }
+    if (Toks[I].Kind != Token::Name || Toks[I + 1].Text != "(" ||
+        (I > 0 && Toks[I - 1].Text == ".") ||
+        (W != "substring" && W != "trim" && W != "position"))
+      continue;
+    size_t Close = matchingClose(Toks, I + 1);
+    if (Close == npos)
+      continue;
+    std::vector<Token> Args = sqlSyntaxArguments(W, Toks, I + 2, Close);
+    if (Args.empty())
+      continue;
+    Toks.erase(Toks.begin() + I + 2, Toks.begin() + Close);
+    Toks.insert(Toks.begin() + I + 2, Args.begin(), Args.end());
+  }
+}
+
 /// The tokens with SQL's spacing: none inside parentheses and brackets,
 /// around `.` and `::`, before `,`, between a function and its `(`, or
 /// after a unary sign; one space elsewhere.
@@ -592,6 +769,7 @@ static std::string canonicalTokens(std::vector<Token> In) {
     Toks.push_back(std::move(T));
   }
   rewriteQuantifiedArrays(Toks);
+  rewriteSQLSyntaxCalls(Toks);
   // CASE ... ELSE NULL END: the ELSE PostgreSQL adds to a CASE without one.
   for (size_t I = 0; I + 2 < Toks.size(); ++I)
     if (Toks[I].Text == "else" && Toks[I + 1].Text == "null" &&
@@ -667,7 +845,7 @@ static std::string canonicalTokens(std::vector<Token> In) {
           // LIKE and IN.
           if ((Toks[J].Kind == Token::Punct && isOperatorChar(W.front())) ||
               W == "is" || W == "like" || W == "ilike" || W == "in" ||
-              W == "similar")
+              W == "similar" || W == "overlaps")
             Comparison = true;
         }
       }

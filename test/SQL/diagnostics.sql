@@ -149,3 +149,20 @@ CREATE FUNCTION f1() RETURNS int LANGUAGE sql AS 'select 1';
 ALTER FUNCTION f1() OWNER TO app;
 -- expected-error @+1 {{function nope(integer) does not exist}}
 ALTER FUNCTION nope(integer) OWNER TO app;
+
+-- -----
+
+-- OVERLAPS takes two rows of two values, as PostgreSQL's grammar checks;
+-- the statement is not built.
+-- expected-error @+1 {{wrong number of parameters on left side of OVERLAPS expression}}
+CREATE TABLE ov1 (a date, b date, CHECK ((a, b, a) OVERLAPS (a, b)));
+-- expected-error @+1 {{wrong number of parameters on right side of OVERLAPS expression}}
+CREATE TABLE ov2 (a date, b date, CHECK (ROW(a, b) OVERLAPS b));
+-- expected-error @+1 {{wrong number of parameters on left side of OVERLAPS expression}}
+CREATE TABLE ov3 (a date, b date, CHECK ((a) OVERLAPS (a, b)));
+CREATE TABLE ov4 (a date, b date, CHECK (ROW(a, b) OVERLAPS (a, b)));
+-- The SQL-syntax functions' own keywords, where PostgreSQL expects them.
+-- expected-error @+1 {{syntax error: unexpected 'x'}}
+CREATE TABLE ov5 (a text DEFAULT overlay('a' x));
+-- expected-error @+1 {{syntax error: unexpected 'from'}}
+CREATE TABLE ps1 (a text CHECK (position('a' from a) > 0));

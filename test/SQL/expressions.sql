@@ -30,3 +30,23 @@ CREATE TABLE e (
 -- CHECK: check c10 [expr = "d::double precision > 1.5e3 AND a % 2 = 0 AND 2 ^ 3 = 8 AND a::\"Mixed\" IS NULL"];
 -- CHECK: check c11 [expr = "b COLLATE \"C\" > 'a' AND c AT TIME ZONE 'UTC' IS NOT NULL AND \"user\" IS NULL"];
 -- CHECK: check c12 [expr = "EXISTS (SELECT 1 FROM e WHERE a = 1) AND a OPERATOR(pg_catalog.+) 1 > 0"];
+
+-- Functions with a syntax of their own; their plain call forms are calls;
+-- POSITION, SUBSTRING, TRIM and OVERLAY may also name columns.
+CREATE TABLE f (
+  b text, d date, e date, position int, substring text, trim text, overlay text,
+  CONSTRAINT f1 CHECK (position('@' in b) > 1 AND substring(b from 2 for 3) <> '' AND substring(b for 1) <> ''),
+  CONSTRAINT f2 CHECK (substring(b similar 'a#"b#"c' escape '#') IS NULL AND substring(b, 1, 2) <> '' AND "substring"(b, 'x') <> ''),
+  CONSTRAINT f3 CHECK (trim(b) <> '' AND trim(both 'x' from b) <> '' AND Trim(LEADING from b) <> '' AND trim(trailing b, 'y') <> ''),
+  CONSTRAINT f4 CHECK (overlay(b placing 'x' from 2 for 1) <> '' AND overlay(b placing 'x' from 2) <> '' AND overlay(b, 'x', 2) <> ''),
+  CONSTRAINT f5 CHECK (normalize(b) IS NOT NULL AND normalize(b, nfd) IS NFD NORMALIZED AND b IS NOT NORMALIZED),
+  CONSTRAINT f6 CHECK ((d, e) OVERLAPS (DATE '2020-01-01', interval '1 day') AND NOT ROW(d, e) overlaps row(e, d)),
+  CONSTRAINT f7 CHECK (collation for (b) IS NOT NULL AND position > 0 AND substring <> '' AND trim <> overlay)
+);
+-- CHECK: check f1 [expr = "POSITION('@' IN b) > 1 AND SUBSTRING(b FROM 2 FOR 3) <> '' AND SUBSTRING(b FOR 1) <> ''"];
+-- CHECK: check f2 [expr = "SUBSTRING(b SIMILAR 'a#\"b#\"c' ESCAPE '#') IS NULL AND \"substring\"(b, 1, 2) <> '' AND \"substring\"(b, 'x') <> ''"];
+-- CHECK: check f3 [expr = "TRIM(b) <> '' AND TRIM(BOTH 'x' FROM b) <> '' AND TRIM(LEADING FROM b) <> '' AND TRIM(TRAILING b, 'y') <> ''"];
+-- CHECK: check f4 [expr = "OVERLAY(b PLACING 'x' FROM 2 FOR 1) <> '' AND OVERLAY(b PLACING 'x' FROM 2) <> '' AND \"overlay\"(b, 'x', 2) <> ''"];
+-- CHECK: check f5 [expr = "NORMALIZE(b) IS NOT NULL AND NORMALIZE(b, NFD) IS NFD NORMALIZED AND b IS NOT NORMALIZED"];
+-- CHECK: check f6 [expr = "(d, e) OVERLAPS (date '2020-01-01', INTERVAL '1 day') AND NOT ROW(d, e) OVERLAPS ROW(e, d)"];
+-- CHECK: check f7 [expr = "COLLATION FOR (b) IS NOT NULL AND \"position\" > 0 AND \"substring\" <> '' AND \"trim\" <> \"overlay\""];

@@ -43,6 +43,38 @@ TEST(CanonicalExpressionTest, WhatPostgreSQLAddsCompareEqual) {
       sameExpression("'2023-01-01 00:00:00+01'", "'2022-12-31 23:00:00+00'"));
 }
 
+TEST(CanonicalExpressionTest, SQLSyntaxFunctionsAsPostgreSQLPrintsThem) {
+  // What a file writes, then what pg_get_expr gives back (PostgreSQL 15).
+  EXPECT_TRUE(
+      sameExpression("SUBSTRING(code FOR 3)", "SUBSTRING(code FROM 1 FOR 3)"));
+  EXPECT_TRUE(sameExpression("SUBSTRING(code FOR 4 FROM 2)",
+                             "SUBSTRING(code FROM 2 FOR 4)"));
+  EXPECT_TRUE(sameExpression("SUBSTRING(p FROM 'a.c')",
+                             "\"substring\"(p, 'a.c'::text)"));
+  EXPECT_TRUE(sameExpression("SUBSTRING(p FROM 'a#\"b#\"c' FOR '#')",
+                             "SUBSTRING(p SIMILAR 'a#\"b#\"c'::text ESCAPE "
+                             "'#'::text)"));
+  EXPECT_TRUE(sameExpression("TRIM(name)", "TRIM(BOTH FROM name)"));
+  EXPECT_TRUE(sameExpression("TRIM(FROM name)", "TRIM(BOTH FROM name)"));
+  EXPECT_TRUE(
+      sameExpression("TRIM(name, 'z')", "TRIM(BOTH 'z'::text FROM name)"));
+  EXPECT_TRUE(sameExpression("TRIM(LEADING name)", "TRIM(LEADING FROM name)"));
+  EXPECT_TRUE(sameExpression("POSITION('@' IN email) > 1",
+                             "(POSITION(('@'::text) IN (email)) > 1)"));
+  EXPECT_TRUE(sameExpression("POSITION('@' IN a || b)",
+                             "POSITION(('@'::text) IN ((a || b)))"));
+  EXPECT_TRUE(sameExpression("ROW(a, b) OVERLAPS ROW(c, d) AND x",
+                             "(((a, b) OVERLAPS (c, d)) AND x)"));
+  EXPECT_TRUE(sameExpression("x AND form IS NOT NFC NORMALIZED",
+                             "(x AND (NOT (form IS NFC NORMALIZED)))"));
+  // What differs stays different.
+  EXPECT_FALSE(sameExpression("TRIM(LEADING FROM name)", "TRIM(name)"));
+  EXPECT_FALSE(sameExpression("TRIM(name, 'z')", "TRIM('z', name)"));
+  EXPECT_FALSE(
+      sameExpression("SUBSTRING(code FOR 3)", "SUBSTRING(code FROM 3)"));
+  EXPECT_FALSE(sameExpression("POSITION('a' IN b)", "POSITION(b IN 'a')"));
+}
+
 TEST(CanonicalExpressionTest, WhatChangesMeaningStaysDifferent) {
   EXPECT_FALSE(sameExpression("(a + b) * c", "a + b * c"));
   EXPECT_FALSE(sameExpression("(a OR b) AND c", "a OR b AND c"));

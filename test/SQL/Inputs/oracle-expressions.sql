@@ -116,3 +116,26 @@ CREATE MATERIALIZED VIEW "Billing".plan_counts WITH (fillfactor = 90) AS
   SELECT plan, count(*) AS n FROM "Billing"."Accounts" GROUP BY plan;
 CREATE INDEX plan_counts_plan ON "Billing".plan_counts (plan);
 COMMENT ON MATERIALIZED VIEW "Billing".plan_counts IS 'counts';
+
+-- The functions with a syntax of their own: PostgreSQL prints SUBSTRING(x
+-- FOR n) as SUBSTRING(x FROM 1 FOR n), trim(x, c) as TRIM(BOTH c FROM x),
+-- POSITION's operands in parentheses, ROW(a, b) OVERLAPS as (a, b).
+CREATE TABLE "Billing".contacts (
+  email text CHECK (position('@' in email) > 1),
+  code text CHECK (substring(code from 1 for 2) = 'AB' AND substring(code for 3) <> 'ABC'
+                   AND substring(code FOR 4 FROM 2) <> 'x'),
+  name text CHECK (trim(both ' ' from name) <> '' AND trim(name) <> '' AND trim(leading from name) = name
+                   AND trim(trailing 'x' from name) <> 'y' AND trim(name, 'z') <> ''),
+  starts date, ends date,
+  "position" integer DEFAULT 0 CHECK ("position" >= 0 AND position >= 0),
+  pattern text CHECK (substring(pattern similar 'a#"b#"c' escape '#') IS NOT NULL
+                      AND substring(pattern from 'a.c') <> '' AND substring(pattern, 1, 2) <> ''),
+  masked text DEFAULT overlay('abcdef' placing '**' from 2 for 2),
+  form text CHECK (normalize(form, nfkc) IS NFC NORMALIZED AND form IS NOT NORMALIZED IS NOT NULL),
+  CHECK ((starts, ends) OVERLAPS (DATE '2020-01-01', DATE '2030-01-01') OR starts IS NULL),
+  CHECK (row(starts, ends) overlaps (starts, interval '1 year'))
+);
+CREATE INDEX ON "Billing".contacts (substring(code from 1 for 2));
+CREATE INDEX ON "Billing".contacts (trim(leading '0' from code));
+CREATE INDEX ON "Billing".contacts ((position('x' in code)));
+CREATE INDEX ON "Billing".contacts ((email IS NFKC NORMALIZED));
