@@ -52,6 +52,7 @@ statement
   | alterTableStmt
   | alterSequenceStmt
   | alterTypeStmt
+  | renameStmt
   | alterDomainStmt
   | alterOwnerStmt
   | commentStmt
@@ -472,6 +473,29 @@ dropBehavior: CASCADE | RESTRICT;
 alterTypeStmt
   : ALTER TYPE qualifiedName ADD VALUE ifNotExists? STRING ((BEFORE | AFTER) STRING)?
   | ALTER TYPE qualifiedName RENAME VALUE STRING TO STRING
+  | ALTER TYPE qualifiedName alterAttributeCmd (COMMA alterAttributeCmd)*
+  | ALTER TYPE qualifiedName RENAME ATTRIBUTE from=identifier TO to=identifier dropBehavior?
+  | ALTER TYPE qualifiedName SET LPAREN option (COMMA option)* RPAREN
+  ;
+
+alterAttributeCmd
+  : ADD ATTRIBUTE identifier typeName (COLLATE anyName)? dropBehavior?       #addAttribute
+  | DROP ATTRIBUTE ifExists? identifier dropBehavior?                        #dropAttribute
+  | ALTER ATTRIBUTE identifier (SET DATA)? TYPE typeName (COLLATE anyName)? dropBehavior? #alterAttribute
+  ;
+
+// ALTER <object> ... RENAME, for the objects ALTER TABLE does not rename.
+renameStmt
+  : ALTER SCHEMA identifier RENAME TO newName=identifier
+  | ALTER (INDEX | SEQUENCE | VIEW | MATERIALIZED VIEW) ifExists? qualifiedName
+    RENAME TO newName=identifier
+  | ALTER (VIEW | MATERIALIZED VIEW) ifExists? qualifiedName
+    RENAME COLUMN? from=identifier TO to=identifier
+  | ALTER (TYPE | DOMAIN) qualifiedName RENAME TO newName=identifier
+  | ALTER DOMAIN qualifiedName RENAME CONSTRAINT from=identifier TO to=identifier
+  | ALTER (FUNCTION | PROCEDURE) qualifiedName (LPAREN funcArgs RPAREN)?
+    RENAME TO newName=identifier
+  | ALTER (TRIGGER | POLICY) name=identifier ON qualifiedName RENAME TO newName=identifier
   ;
 
 // ALTER <object> name OWNER TO role, for the objects the IR gives an owner.
@@ -552,7 +576,7 @@ exprList: expr (COMMA expr)*;
 expr
   : primaryExpr                                                        #primary
   | expr TYPECAST typeName                                             #cast
-  | expr LBRACKET expr (COLON expr?)? RBRACKET                         #subscript
+  | expr LBRACKET expr (COLON expr?)? RBRACKET indirection?            #subscript
   | expr OVERLAPS expr                                                 #overlaps
   | <assoc=right> (PLUS | MINUS) expr                                  #unary
   | expr COLLATE anyName                                               #collate
@@ -601,8 +625,8 @@ allOp: OP | EQ | NE | LT | GT | LE | GE | PLUS | MINUS | STAR | SLASH | PERCENT 
 primaryExpr
   : constant                                                           #constExpr
   | typedLiteral                                                       #typedLiteralExpr
-  | PARAM                                                              #paramExpr
-  | LPAREN expr (COMMA exprList)? RPAREN                               #parenExpr
+  | PARAM indirection?                                                 #paramExpr
+  | LPAREN expr (COMMA exprList RPAREN | RPAREN indirection?)          #parenExpr
   | LPAREN subquery RPAREN                                             #subqueryExpr
   | EXISTS LPAREN subquery RPAREN                                      #existsExpr
   | ROW LPAREN exprList? RPAREN                                        #rowExpr
@@ -616,6 +640,9 @@ primaryExpr
   | funcCall                                                           #funcExpr
   | columnRef                                                          #columnRefExpr
   ;
+
+// Field selection: (address).zip, (row).*, $1.name, items[1].price.
+indirection: (DOT (identifier | STAR))+;
 
 arrayLiteral: LBRACKET ((expr | arrayLiteral) (COMMA (expr | arrayLiteral))*)? RBRACKET;
 
@@ -701,7 +728,7 @@ identifier
   : IDENT
   | QUOTED_IDENT
   | UQUOTED_IDENT
-  | ACTION | ADD | AFTER | ALTER | ALWAYS | AT | ATOMIC | ATTACH | BEFORE | BEGIN | BIT | BY
+  | ACTION | ADD | AFTER | ALTER | ALWAYS | AT | ATOMIC | ATTACH | ATTRIBUTE | BEFORE | BEGIN | BIT | BY
   | CACHE | CALLED | CASCADE | CHAR | CHARACTER | CLUSTER | COMMENT | CONSTRAINTS | COST
   | CURRENT | CYCLE | DATA | DAY | DEFERRED | DEFINER | DELETE | DETACH | DISABLE | DOCUMENT
   | DOMAIN | DOUBLE | DROP | EACH | ENABLE | ENUM | ESCAPE | EXCLUDE | EXECUTE | EXTENSION

@@ -75,76 +75,6 @@ bool sameSequenceOptions(const Sequence &A, const Sequence &B) {
 }
 
 //===----------------------------------------------------------------------===//
-// Type references
-//===----------------------------------------------------------------------===//
-
-namespace {
-/// A type name taken apart: [schema.]name[(mods)][[]...].
-struct TypeRef {
-  std::string Schema;
-  std::string Name;
-  /// Where the name part starts and ends in the text.
-  size_t NameBegin = 0, NameEnd = 0;
-  bool Parsed = false;
-};
-} // namespace
-
-/// Reads one identifier (quoted or plain) at S[I].
-static bool readIdent(StringRef S, size_t &I, std::string &Out) {
-  if (I < S.size() && S[I] == '"')
-    return readQuotedIdentifier(S, I, Out);
-  size_t B = I;
-  while (I < S.size() && (isAlnum(S[I]) || S[I] == '_' || S[I] == '$'))
-    ++I;
-  if (I == B)
-    return false;
-  Out = S.slice(B, I).lower();
-  return true;
-}
-
-static TypeRef parseTypeRef(StringRef T) {
-  TypeRef R;
-  size_t I = 0;
-  std::string First;
-  size_t FirstBegin = I;
-  if (!readIdent(T, I, First))
-    return R;
-  if (I < T.size() && T[I] == '.') {
-    ++I;
-    R.NameBegin = I;
-    if (!readIdent(T, I, R.Name))
-      return R;
-    R.Schema = First;
-  } else {
-    R.NameBegin = FirstBegin;
-    R.Name = First;
-  }
-  R.NameEnd = I;
-  StringRef Rest = T.substr(I);
-  while (Rest.consume_back("[]"))
-    ;
-  R.Parsed = Rest.empty();
-  return R;
-}
-
-bool typeRefersTo(StringRef ColumnType, StringRef TSchema, StringRef T) {
-  TypeRef R = parseTypeRef(ColumnType);
-  if (!R.Parsed)
-    return false;
-  StringRef Schema = R.Schema.empty() ? StringRef("public") : R.Schema;
-  return R.Name == T && Schema == TSchema;
-}
-
-std::string renameTypeRef(StringRef ColumnType, StringRef From, StringRef To) {
-  TypeRef R = parseTypeRef(ColumnType);
-  if (!R.Parsed || R.Name != From)
-    return ColumnType.str();
-  return (ColumnType.take_front(R.NameBegin) + quoteIdentifier(To) +
-          ColumnType.substr(R.NameEnd))
-      .str();
-}
-
-//===----------------------------------------------------------------------===//
 // Type changes
 //===----------------------------------------------------------------------===//
 
@@ -316,14 +246,14 @@ static std::string renamedFrom(const std::vector<std::string> &Annotations,
     Value = Value.trim();
     std::string First, Second;
     size_t I = 0;
-    if (!readIdent(Value, I, First)) {
+    if (!readIdentifier(Value, I, First)) {
       Diags.error(L, "rename declaration needs the old name: '-- " + A.str() +
                          "'");
       return "";
     }
     if (I < Value.size() && Value[I] == '.') {
       ++I;
-      if (!readIdent(Value, I, Second)) {
+      if (!readIdentifier(Value, I, Second)) {
         Diags.error(L, "bad old name in rename declaration '" + Value + "'");
         return "";
       }

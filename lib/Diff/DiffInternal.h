@@ -49,15 +49,6 @@ bool sameView(const schema::View &A, const schema::View &B);
 bool sameFunctionBody(const schema::Function &A, const schema::Function &B);
 bool sameSequenceOptions(const schema::Sequence &A, const schema::Sequence &B);
 
-/// Whether a column's type text names type T (an enum or domain of schema
-/// TSchema), also as an array; unqualified names resolve to "public".
-bool typeRefersTo(llvm::StringRef ColumnType, llvm::StringRef TSchema,
-                  llvm::StringRef T);
-/// ColumnType with its reference to type From (as typeRefersTo() finds it)
-/// renamed to To, keeping qualification and array brackets.
-std::string renameTypeRef(llvm::StringRef ColumnType, llvm::StringRef From,
-                          llvm::StringRef To);
-
 //===----------------------------------------------------------------------===//
 // Column type changes
 //===----------------------------------------------------------------------===//

@@ -9,6 +9,8 @@
 
 #include "SQLInternal.h"
 
+#include "bk/SQL/Tokens.h"
+
 #include "bk/Schema/Canonical.h"
 #include "bk/Schema/Privileges.h"
 
@@ -504,6 +506,13 @@ struct IRBuilder::Impl {
   /// The function or procedure Q with the identity argument types of Args
   /// (any overload when Args is null: no parenthesised list), or null.
   Function *findRoutine(const QualifiedName &Q, P::FuncArgsContext *Args);
+  void alterComposite(P::AlterTypeStmtContext *C, const QualifiedName &Q,
+                      Schema *S);
+  void rename(P::RenameStmtContext *C);
+  void renameRelation(Schema &S, const std::string &Old, const std::string &New,
+                      Loc L);
+  void renameType(P::RenameStmtContext *C);
+  void warnViewsNaming(Loc L, StringRef Old);
   void privileges(P::PrivilegeListContext *L, P::PrivilegeTargetContext *T,
                   const std::vector<P::GranteeContext *> &Grantees, bool Grant,
                   P::IdentifierContext *Option, P::IdentifierContext *Granted);
@@ -650,6 +659,8 @@ void IRBuilder::Impl::build(P::StatementContext *S) {
     return alterSequence(C);
   if (auto *C = S->alterTypeStmt())
     return alterType(C);
+  if (auto *C = S->renameStmt())
+    return rename(C);
   if (auto *C = S->alterDomainStmt())
     return alterDomain(C);
   if (auto *C = S->alterOwnerStmt())
@@ -1208,8 +1219,16 @@ static std::string figureColumnName(P::ExprContext *E) {
   if (!PE)
     return "";
   P::PrimaryExprContext *X = PE->primaryExpr();
-  if (auto *Paren = treeCast<P::ParenExprContext>(X))
+  if (auto *Paren = treeCast<P::ParenExprContext>(X)) {
+    // (address).zip is named after the field.
+    if (P::IndirectionContext *Ind = Paren->indirection()) {
+      auto Fields = Ind->identifier();
+      return Ind->STAR().empty() && !Fields.empty()
+                 ? normalizeIdentifier(Fields.back()->getText())
+                 : "";
+    }
     return Paren->exprList() ? "" : figureColumnName(Paren->expr());
+  }
   if (auto *F = treeCast<P::FuncExprContext>(X))
     return functionName(F->funcCall());
   if (auto *F = treeCast<P::SqlSyntaxFuncExprContext>(X))
@@ -1895,6 +1914,9 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
         }
       }
     }
+    if (S && C->RENAME() && C->newName &&
+        (S->findView(Q.Name) || sequenceIn(*S, Q.Name)))
+      return renameRelation(*S, Q.Name, ident(C->newName), loc(C->newName));
     if (S && (S->findView(Q.Name) || sequenceIn(*S, Q.Name)))
       return; // other ALTERs of views and sequences are not modelled
     if (!C->ifExists())
@@ -1937,8 +1959,12 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
       std::string New = ident(C->newName);
       if (!checkNewRelation(*S, New, loc(C->newName), false))
         return;
+      std::string Old = T->Name;
       T->Name = New;
       invalidateNames();
+      renameTableReferences(Cat, QualifiedName(S->Name, Old),
+                            QualifiedName(S->Name, New));
+      warnViewsNaming(loc(C->newName), Old);
       return;
     }
     std::string From = ident(C->from), To = ident(C->to);
@@ -1953,27 +1979,20 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
       invalidateNames();
       return;
     }
-    Column *Col = T->findColumn(From);
-    if (!Col) {
+    if (!T->findColumn(From)) {
       error(loc(C->from), "column \"" + From + "\" does not exist");
       return;
     }
-    Col->Name = To;
-    auto Rename = [&](std::vector<std::string> &L) {
-      for (std::string &N : L)
-        if (N == From)
-          N = To;
-    };
-    for (Constraint &Con : T->Constraints) {
-      Rename(Con.Columns);
-      Rename(Con.Include);
+    if (T->findColumn(To)) {
+      error(loc(C->to), "column \"" + To + "\" of relation \"" + T->Name +
+                            "\" already exists");
+      return;
     }
-    for (Index &I : T->Indexes) {
-      Rename(I.Include);
-      for (IndexKey &K : I.Keys)
-        if (!K.IsExpression && K.Text == From)
-          K.Text = To;
-    }
+    // Partitions and inheritance children get the new name too (PostgreSQL
+    // refuses ONLY where they exist).
+    renameColumnReferences(Cat, QualifiedName(S->Name, T->Name), From, To,
+                           /*Recurse=*/!C->ONLY());
+    warnViewsNaming(loc(C->to), From);
     return;
   }
   if (C->SET() && C->newSchema) {
@@ -2096,6 +2115,21 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
 void IRBuilder::Impl::alterType(P::AlterTypeStmtContext *C) {
   QualifiedName Q = qname(C->qualifiedName());
   Schema *S = findSchema(Q);
+  if (C->SET()) {
+    // Storage, send/receive functions and the like: base types only.
+    if (S && S->findTypeAttributes(Q.Name)) {
+      error(loc(C->qualifiedName()), Q.Name + " is not a base type");
+      return;
+    }
+    Ctx.getDiags().report(
+        Diagnostic(Severity::Remark, loc(C),
+                   "base types are not modelled in the Schema IR: ALTER TYPE "
+                   "\"" +
+                       display(Q) + "\" SET ignored"));
+    return;
+  }
+  if (C->ATTRIBUTE() || !C->alterAttributeCmd().empty())
+    return alterComposite(C, Q, S);
   EnumType *E = S ? S->findEnum(Q.Name) : nullptr;
   if (!E) {
     error(loc(C->qualifiedName()),
@@ -2131,6 +2165,306 @@ void IRBuilder::Impl::alterType(P::AlterTypeStmtContext *C) {
       return;
     }
   error(loc(C), "\"" + From + "\" is not an existing enum label");
+}
+
+void IRBuilder::Impl::alterComposite(P::AlterTypeStmtContext *C,
+                                     const QualifiedName &Q, Schema *S) {
+  CompositeType *CT = S ? S->findComposite(Q.Name) : nullptr;
+  if (!CT) {
+    error(loc(C->qualifiedName()),
+          S && S->findTypeAttributes(Q.Name)
+              ? "\"" + Q.Name + "\" is not a composite type"
+              : "type \"" + display(Q) + "\" does not exist");
+    return;
+  }
+  auto Find = [&](StringRef Name) {
+    return find_if(CT->Attributes,
+                   [&](const CompositeAttribute &A) { return A.Name == Name; });
+  };
+  auto Exists = [&](antlr4::ParserRuleContext *At, StringRef Name) {
+    error(loc(At), "column \"" + Name + "\" of relation \"" + CT->Name +
+                       "\" already exists");
+  };
+  auto Missing = [&](antlr4::ParserRuleContext *At, StringRef Name) {
+    error(loc(At), "column \"" + Name + "\" of relation \"" + CT->Name +
+                       "\" does not exist");
+  };
+  if (C->ATTRIBUTE()) {
+    std::string From = ident(C->from), To = ident(C->to);
+    auto It = Find(From);
+    if (It == CT->Attributes.end())
+      return Missing(C->from, From);
+    if (Find(To) != CT->Attributes.end())
+      return Exists(C->to, To);
+    It->Name = To;
+    renameAttributeReferences(Cat, QualifiedName(S->Name, CT->Name), From, To);
+    return;
+  }
+  for (auto *Cmd : C->alterAttributeCmd()) {
+    if (auto *A = treeCast<P::AddAttributeContext>(Cmd)) {
+      CompositeAttribute Attr;
+      Attr.Location = loc(A);
+      Attr.Name = ident(A->identifier());
+      if (Find(Attr.Name) != CT->Attributes.end())
+        return Exists(A->identifier(), Attr.Name);
+      Attr.Type = canonicalType(LB, A->typeName());
+      if (A->anyName())
+        Attr.Collation = objectName(A->anyName());
+      CT->Attributes.push_back(std::move(Attr));
+    } else if (auto *D = treeCast<P::DropAttributeContext>(Cmd)) {
+      std::string Name = ident(D->identifier());
+      auto It = Find(Name);
+      if (It != CT->Attributes.end())
+        CT->Attributes.erase(It);
+      else if (!D->ifExists())
+        return Missing(D->identifier(), Name);
+    } else if (auto *A = treeCast<P::AlterAttributeContext>(Cmd)) {
+      std::string Name = ident(A->identifier());
+      auto It = Find(Name);
+      if (It == CT->Attributes.end())
+        return Missing(A->identifier(), Name);
+      // PostgreSQL rewrites no stored rows for this: a column of the type
+      // forbids it.
+      for (const Schema &TS : Cat.Schemas)
+        for (const Table &T : TS.Tables)
+          for (const Column &Col : T.Columns)
+            if (typeRefersTo(Col.Type, S->Name, CT->Name)) {
+              error(loc(A), "cannot alter type \"" + CT->Name +
+                                "\" because column \"" + T.Name + "." +
+                                Col.Name + "\" uses it");
+              return;
+            }
+      It->Type = canonicalType(LB, A->typeName());
+      It->Collation = A->anyName() ? objectName(A->anyName()) : "";
+    }
+  }
+}
+
+/// View queries are kept as written, where PostgreSQL's show the new names
+/// of what they use: a warning for each that names Old.
+void IRBuilder::Impl::warnViewsNaming(Loc L, StringRef Old) {
+  for (const Schema &S : Cat.Schemas)
+    for (const View &V : S.Views) {
+      if (V.Query.find(Old.str()) == std::string::npos)
+        continue;
+      for (const Token &T : tokenize(V.Query))
+        if (T.isName() && T.name() == Old) {
+          warning(L, "the query of view \"" + V.Name +
+                         "\" is kept as written: it still names \"" + Old +
+                         "\"");
+          break;
+        }
+    }
+}
+
+void IRBuilder::Impl::renameRelation(Schema &S, const std::string &Old,
+                                     const std::string &New, Loc L) {
+  if (!checkNewRelation(S, New, L, false))
+    return;
+  invalidateNames();
+  warnViewsNaming(L, Old);
+  if (View *V = S.findView(Old))
+    return void(V->Name = New);
+  if (Sequence *Seq = S.findSequence(Old)) {
+    Seq->Name = New;
+    renameSequenceReferences(Cat, QualifiedName(S.Name, Old), New,
+                             DefaultSchema);
+    return;
+  }
+  // An index, or the index of a constraint, which PostgreSQL renames with
+  // it.
+  auto InIndexes = [&](std::vector<Index> &L) {
+    for (Index &I : L)
+      if (I.Name == Old) {
+        I.Name = New;
+        return true;
+      }
+    return false;
+  };
+  for (Table &T : S.Tables) {
+    if (InIndexes(T.Indexes))
+      return;
+    for (Constraint &Con : T.Constraints)
+      if (Con.Name == Old && (Con.Kind == ConstraintKind::PrimaryKey ||
+                              Con.Kind == ConstraintKind::Unique ||
+                              Con.Kind == ConstraintKind::Exclude))
+        return void(Con.Name = New);
+  }
+  for (View &V : S.Views)
+    if (InIndexes(V.Indexes))
+      return;
+}
+
+void IRBuilder::Impl::renameType(P::RenameStmtContext *C) {
+  QualifiedName Q = qname(C->qualifiedName());
+  Schema *S = findSchema(Q);
+  std::string *Name = nullptr;
+  Domain *D = S ? S->findDomain(Q.Name) : nullptr;
+  if (D)
+    Name = &D->Name;
+  else if (EnumType *E = S ? S->findEnum(Q.Name) : nullptr)
+    Name = &E->Name;
+  else if (CompositeType *CT = S ? S->findComposite(Q.Name) : nullptr)
+    Name = &CT->Name;
+  else if (RangeType *R = S ? S->findRange(Q.Name) : nullptr)
+    Name = &R->Name;
+  if (!Name || (C->DOMAIN() && !D)) {
+    error(loc(C->qualifiedName()),
+          Name ? "\"" + Q.Name + "\" is not a domain"
+               : "type \"" + display(Q) + "\" does not exist");
+    return;
+  }
+  if (C->CONSTRAINT()) {
+    std::string From = ident(C->from), To = ident(C->to);
+    auto Named = [&](StringRef N) {
+      return find_if(D->Checks,
+                     [&](const DomainCheck &X) { return X.Name == N; });
+    };
+    auto It = Named(From);
+    if (It == D->Checks.end())
+      return error(loc(C->from), "constraint \"" + From + "\" for domain \"" +
+                                     D->Name + "\" does not exist");
+    if (Named(To) != D->Checks.end())
+      return error(loc(C->to), "constraint \"" + To + "\" for domain \"" +
+                                   D->Name + "\" already exists");
+    It->Name = To;
+    return;
+  }
+  std::string New = ident(C->newName);
+  if (S->hasType(New))
+    return error(loc(C->newName), "type \"" + New + "\" already exists");
+  std::string Old = *Name;
+  *Name = New;
+  invalidateNames();
+  renameTypeReferences(Cat, QualifiedName(S->Name, Old), New);
+}
+
+void IRBuilder::Impl::rename(P::RenameStmtContext *C) {
+  if (C->SCHEMA()) {
+    std::string From = ident(C->identifier(0)), To = ident(C->newName);
+    Schema *S = namedSchema(From);
+    if (!S)
+      return error(loc(C->identifier(0)),
+                   "schema \"" + From + "\" does not exist");
+    if (Cat.findSchema(To))
+      return error(loc(C->newName), "schema \"" + To + "\" already exists");
+    S->Name = To;
+    CreatedSchemas.insert(To);
+    invalidateNames();
+    renameSchemaReferences(Cat, From, To, DefaultSchema);
+    return;
+  }
+  if (C->TYPE() || C->DOMAIN())
+    return renameType(C);
+  if (C->FUNCTION() || C->PROCEDURE()) {
+    QualifiedName Q = qname(C->qualifiedName());
+    Function *F = findRoutine(Q, C->funcArgs());
+    if (!F) {
+      std::string Args = C->funcArgs() ? functionArgs(C->funcArgs()) : "";
+      return error(loc(C->qualifiedName()),
+                   "function " + display(Q) + "(" + Args + ") does not exist");
+    }
+    std::string Old = F->Name, New = ident(C->newName);
+    std::string FS = findSchema(Q) ? findSchema(Q)->Name : "";
+    F->Name = New;
+    // The triggers that call it print the new name.
+    auto Calls = [&](std::vector<Trigger> &L) {
+      for (Trigger &Tr : L)
+        if (Tr.Function.Name == Old &&
+            (Tr.Function.Schema.empty() || Tr.Function.Schema == FS))
+          Tr.Function.Name = New;
+    };
+    for (Schema &S : Cat.Schemas) {
+      for (Table &T : S.Tables)
+        Calls(T.Triggers);
+      for (View &V : S.Views)
+        Calls(V.Triggers);
+    }
+    return;
+  }
+  QualifiedName Q = qname(C->qualifiedName());
+  Schema *S = findSchema(Q);
+  if (C->TRIGGER() || C->POLICY()) {
+    std::string From = ident(C->name), To = ident(C->newName);
+    Table *T = S ? tableIn(*S, Q.Name) : nullptr;
+    View *V = (!T && S) ? S->findView(Q.Name) : nullptr;
+    if (!T && !V)
+      return error(loc(C->qualifiedName()),
+                   "relation \"" + display(Q) + "\" does not exist");
+    if (C->TRIGGER()) {
+      std::vector<Trigger> &L = T ? T->Triggers : V->Triggers;
+      auto Named = [&](StringRef N) {
+        return find_if(L, [&](const Trigger &X) { return X.Name == N; });
+      };
+      auto It = Named(From);
+      if (It == L.end())
+        return error(loc(C->name), "trigger \"" + From + "\" for table \"" +
+                                       Q.Name + "\" does not exist");
+      if (Named(To) != L.end())
+        return error(loc(C->newName), "trigger \"" + To + "\" for relation \"" +
+                                          Q.Name + "\" already exists");
+      It->Name = To;
+      return;
+    }
+    Policy *P = T ? T->findPolicy(From) : nullptr;
+    if (!P)
+      return error(loc(C->name), "policy \"" + From + "\" for table \"" +
+                                     Q.Name + "\" does not exist");
+    if (T->findPolicy(To))
+      return error(loc(C->newName), "policy \"" + To + "\" for table \"" +
+                                        Q.Name + "\" already exists");
+    P->Name = To;
+    return;
+  }
+  // INDEX, SEQUENCE, VIEW, MATERIALIZED VIEW.
+  View *V = S ? S->findView(Q.Name) : nullptr;
+  bool Found = false;
+  if (C->INDEX()) {
+    if (S) {
+      for (const Table &T : S->Tables)
+        for (const Constraint &Con : T.Constraints)
+          Found |= Con.Name == Q.Name && Con.Kind != ConstraintKind::Check &&
+                   Con.Kind != ConstraintKind::ForeignKey;
+      for (const Table &T : S->Tables)
+        Found |= T.findIndex(Q.Name) != nullptr;
+      for (const View &MV : S->Views)
+        Found |= any_of(MV.Indexes,
+                        [&](const Index &I) { return I.Name == Q.Name; });
+    }
+  } else if (C->SEQUENCE()) {
+    Found = S && sequenceIn(*S, Q.Name);
+    if (!Found && S && relationTaken(*S, Q.Name))
+      return error(loc(C->qualifiedName()),
+                   "\"" + Q.Name + "\" is not a sequence");
+  } else {
+    bool Materialized = C->MATERIALIZED() != nullptr;
+    Found = V && V->Materialized == Materialized;
+    if (!Found && S && relationTaken(*S, Q.Name))
+      return error(loc(C->qualifiedName()),
+                   "\"" + Q.Name + "\" is not a " +
+                       (Materialized ? "materialized view" : "view"));
+  }
+  if (!Found) {
+    if (!C->ifExists())
+      error(loc(C->qualifiedName()),
+            "relation \"" + display(Q) + "\" does not exist");
+    return;
+  }
+  if (C->newName)
+    return renameRelation(*S, Q.Name, ident(C->newName), loc(C->newName));
+  // ALTER VIEW ... RENAME COLUMN.
+  std::string From = ident(C->from), To = ident(C->to);
+  auto It = find(V->Columns, From);
+  if (It == V->Columns.end()) {
+    warning(loc(C->from), "the query of view \"" + V->Name +
+                              "\" is kept as written: its output column \"" +
+                              From + "\" is not renamed in the Schema IR");
+    return;
+  }
+  if (is_contained(V->Columns, To))
+    return error(loc(C->to), "column \"" + To + "\" of relation \"" + V->Name +
+                                 "\" already exists");
+  *It = To;
 }
 
 /// Whether a function whose argument list is Arguments (as Function keeps

@@ -210,7 +210,7 @@ void Printer::terminal(antlr4::tree::TerminalNode *N) {
 
 /// For ((x)), the inner parenthesised expression; null otherwise.
 static P::ParenExprContext *innerParen(P::ParenExprContext *PE) {
-  if (PE->COMMA() || !PE->expr())
+  if (PE->COMMA() || !PE->expr() || PE->indirection())
     return nullptr;
   auto *Prim = treeCast<P::PrimaryContext>(PE->expr());
   if (!Prim)
@@ -233,7 +233,21 @@ void Printer::print(antlr4::tree::ParseTree *T) {
     return;
   }
   if (auto *PE = treeCast<P::ParenExprContext>(T)) {
-    // ((x)) prints as (x).
+    // ((x)) prints as (x), ((x)).f as (x).f.
+    if (PE->indirection() && !PE->COMMA()) {
+      auto *Prim = treeCast<P::PrimaryContext>(PE->expr());
+      auto *Inner =
+          Prim ? treeCast<P::ParenExprContext>(Prim->primaryExpr()) : nullptr;
+      if (Inner && !Inner->COMMA() && !Inner->indirection()) {
+        while (P::ParenExprContext *In = innerParen(Inner))
+          Inner = In;
+        add("(", PieceKind::Open);
+        print(Inner->expr());
+        add(")", PieceKind::Close);
+        print(PE->indirection());
+        return;
+      }
+    }
     while (P::ParenExprContext *Inner = innerParen(PE))
       PE = Inner;
     T = PE;
@@ -279,7 +293,7 @@ std::string canonicalText(const LexedBuffer &LB, antlr4::tree::ParseTree *T) {
 static antlr4::tree::ParseTree *stripOuterParens(P::ExprContext *E) {
   while (auto *Prim = treeCast<P::PrimaryContext>(E)) {
     auto *PE = treeCast<P::ParenExprContext>(Prim->primaryExpr());
-    if (!PE || PE->COMMA() || !PE->expr())
+    if (!PE || PE->COMMA() || !PE->expr() || PE->indirection())
       break;
     E = PE->expr();
   }
@@ -297,7 +311,7 @@ std::string canonicalExpr(const LexedBuffer &LB, P::BExprContext *E) {
     return "";
   if (auto *BP = treeCast<P::BPrimaryContext>(E)) {
     auto *PE = treeCast<P::ParenExprContext>(BP->primaryExpr());
-    if (PE && !PE->COMMA() && PE->expr())
+    if (PE && !PE->COMMA() && PE->expr() && !PE->indirection())
       return canonicalExpr(LB, PE->expr());
   }
   return canonicalText(LB, E);

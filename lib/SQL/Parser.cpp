@@ -203,7 +203,11 @@ static std::string expectedText(const antlr4::misc::IntervalSet &Set,
 static std::string upperKind(StringRef Kind) { return Kind.upper(); }
 
 /// Whether the statement's last words are OWNER TO <role>.
-static bool endsWithOwnerTo(const LexedBuffer &LB, const SplitStatement &SS) {
+/// Of the ALTER statements pg_dump emits and the IR ignores (ALTER
+/// FUNCTION, INDEX, TRIGGER, POLICY ...), those it models: RENAME TO, and a
+/// function's OWNER TO.
+static bool isModelledAlter(const LexedBuffer &LB, const SplitStatement &SS,
+                            StringRef Kind) {
   std::vector<size_t> Words;
   for (size_t K = SS.FirstToken; K <= SS.LastToken && K < LB.size(); ++K) {
     const SQLToken &T = LB.token(K);
@@ -212,7 +216,13 @@ static bool endsWithOwnerTo(const LexedBuffer &LB, const SplitStatement &SS) {
       Words.push_back(T.getType());
   }
   size_t N = Words.size();
-  return N >= 3 && Words[N - 3] == P::OWNER && Words[N - 2] == P::TO;
+  bool Routine = Kind == "alter function" || Kind == "alter procedure";
+  if (Routine || Kind == "alter index" || Kind == "alter trigger" ||
+      Kind == "alter policy")
+    for (size_t I = 0; I + 1 < N; ++I)
+      if (Words[I] == P::RENAME && Words[I + 1] == P::TO)
+        return true;
+  return Routine && N >= 3 && Words[N - 3] == P::OWNER && Words[N - 2] == P::TO;
 }
 
 ParseResult parseSQL(Context &Ctx, unsigned BufferID,
@@ -445,10 +455,8 @@ bool parseSQLInto(Context &Ctx, unsigned BufferID, schema::Catalog &Into,
     Statement &S = SS.S;
     S.Location = Builder.loc(S.Begin);
     StmtDisposition Disposition = classifyStatement(S.Kind);
-    // Of ALTER FUNCTION/PROCEDURE, pg_dump's OWNER TO is modelled.
     if (Disposition == StmtDisposition::Ignore &&
-        (S.Kind == "alter function" || S.Kind == "alter procedure") &&
-        endsWithOwnerTo(LB, SS))
+        isModelledAlter(LB, SS, S.Kind))
       Disposition = StmtDisposition::Parse;
     switch (Disposition) {
     case StmtDisposition::Ignore:

@@ -10,12 +10,14 @@
 #define BK_LIB_SQL_SQLINTERNAL_H
 
 #include "bk/SQL/Parser.h"
+#include "bk/Schema/Schema.h"
 
 #include "Lexer.h"
 
 #include "PostgreSQLParser.h"
 #include "antlr4-runtime.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <memory>
@@ -150,6 +152,48 @@ private:
   std::unique_ptr<Impl> I;
   bool HadErrors = false;
 };
+
+//===----------------------------------------------------------------------===//
+// Renames (Renames.cpp)
+//===----------------------------------------------------------------------===//
+
+/// Expr (canonical text) with each reference to column From renamed to To:
+/// unqualified ones, and those qualified by one of Qualifiers (the table,
+/// or new and old in a trigger's WHEN).
+std::string renameColumnInExpression(llvm::StringRef Expr, llvm::StringRef From,
+                                     llvm::StringRef To,
+                                     llvm::ArrayRef<std::string> Qualifiers);
+/// Column From of table TQ renamed to To in the table (its columns,
+/// constraints, indexes, partition keys, triggers, policies and their
+/// expressions), in the foreign keys that reference it and the sequences it
+/// owns; with Recurse, in its partitions and inheritance children too.
+void renameColumnReferences(schema::Catalog &C, const schema::QualifiedName &TQ,
+                            llvm::StringRef From, llvm::StringRef To,
+                            bool Recurse);
+/// Attribute From of composite type Type, now To: the field selections
+/// ((col).field) in the expressions of tables with a column of the type.
+void renameAttributeReferences(schema::Catalog &C,
+                               const schema::QualifiedName &Type,
+                               llvm::StringRef From, llvm::StringRef To);
+/// Table From, now To: foreign keys, partitions' parents, inheritance
+/// parents and sequences' OWNED BY.
+void renameTableReferences(schema::Catalog &C,
+                           const schema::QualifiedName &From,
+                           const schema::QualifiedName &To);
+/// Sequence From, now To: the 'name'::regclass literals of column defaults
+/// (nextval('s'::regclass)); unqualified ones are in DefaultSchema.
+void renameSequenceReferences(schema::Catalog &C,
+                              const schema::QualifiedName &From,
+                              llvm::StringRef To,
+                              llvm::StringRef DefaultSchema);
+/// Type From, now To: column and attribute types (arrays too), domains'
+/// base types, ranges' subtypes and functions' return types.
+void renameTypeReferences(schema::Catalog &C, const schema::QualifiedName &From,
+                          llvm::StringRef To);
+/// Schema From, now To: every qualified reference to what is in it, also
+/// in regclass literals.
+void renameSchemaReferences(schema::Catalog &C, llvm::StringRef From,
+                            llvm::StringRef To, llvm::StringRef DefaultSchema);
 
 } // namespace sql
 } // namespace bk

@@ -799,6 +799,35 @@ static std::string canonicalTokens(std::vector<Token> In) {
       Changed = true;
     }
   }
+  // (a[1]).f → a[1].f: the deparser selects a field of an element without
+  // parentheses.
+  for (size_t I = 0; I + 4 < Toks.size(); ++I) {
+    if (Toks[I].Text != "(" || Toks[I + 1].Kind != Token::Name ||
+        Toks[I + 2].Text != "[" ||
+        (I > 0 && Toks[I - 1].Kind == Token::Name &&
+         !opensExpression(Toks[I - 1].Text)))
+      continue;
+    size_t Close = matchingClose(Toks, I);
+    if (Close == npos || Close + 1 >= Toks.size() ||
+        Toks[Close + 1].Text != "." || Toks[Close - 1].Text != "]")
+      continue;
+    // Only subscripts between the name and the ')'.
+    size_t J = I + 2;
+    while (J < Close && Toks[J].Text == "[") {
+      size_t Depth = 0;
+      for (; J < Close; ++J) {
+        if (Toks[J].Text == "[")
+          ++Depth;
+        else if (Toks[J].Text == "]" && --Depth == 0)
+          break;
+      }
+      ++J;
+    }
+    if (J != Close)
+      continue;
+    Toks.erase(Toks.begin() + Close);
+    Toks.erase(Toks.begin() + I);
+  }
   // x BETWEEN a AND b → x >= a AND x <= b, as PostgreSQL stores it.
   for (size_t I = 1; I + 3 < Toks.size(); ++I) {
     if (Toks[I].Text != "between" || Toks[I + 2].Text != "and" ||

@@ -166,3 +166,58 @@ CREATE TABLE ov4 (a date, b date, CHECK (ROW(a, b) OVERLAPS (a, b)));
 CREATE TABLE ov5 (a text DEFAULT overlay('a' x));
 -- expected-error @+1 {{syntax error: unexpected 'from'}}
 CREATE TABLE ps1 (a text CHECK (position('a' from a) > 0));
+
+-- -----
+
+-- ALTER ... RENAME and ALTER TYPE's attribute forms name what exists, and a
+-- new name nothing else has; PostgreSQL's messages.
+CREATE TABLE rn (a int, b int);
+CREATE VIEW rnv AS SELECT a FROM rn;
+CREATE TYPE rnt AS (x int, y int);
+CREATE TYPE rne AS ENUM ('p');
+CREATE TABLE rnu (t rnt);
+-- expected-error @+1 {{column "b" of relation "rn" already exists}}
+ALTER TABLE rn RENAME COLUMN a TO b;
+-- expected-warning @+1 {{the query of view "rnv" is kept as written: it still names "rn"}}
+ALTER TABLE rn RENAME TO rn2;
+-- expected-error @+1 {{relation "nope" does not exist}}
+ALTER INDEX nope RENAME TO x;
+ALTER INDEX IF EXISTS nope RENAME TO x;
+-- expected-error @+1 {{"rn2" is not a sequence}}
+ALTER SEQUENCE rn2 RENAME TO x;
+-- expected-error @+1 {{"rn2" is not a view}}
+ALTER VIEW rn2 RENAME TO x;
+-- expected-error @+1 {{relation "rn2" already exists}}
+ALTER VIEW rnv RENAME TO rn2;
+-- expected-warning @+1 {{the query of view "rnv" is kept as written: its output column "a" is not renamed in the Schema IR}}
+ALTER VIEW rnv RENAME COLUMN a TO c;
+-- expected-error @+1 {{type "rne" already exists}}
+ALTER TYPE rnt RENAME TO rne;
+-- expected-error @+1 {{"rnt" is not a domain}}
+ALTER DOMAIN rnt RENAME TO x;
+-- expected-error @+1 {{"rne" is not a composite type}}
+ALTER TYPE rne ADD ATTRIBUTE z int;
+-- expected-error @+1 {{column "x" of relation "rnt" already exists}}
+ALTER TYPE rnt ADD ATTRIBUTE x int;
+-- expected-error @+1 {{column "z" of relation "rnt" does not exist}}
+ALTER TYPE rnt DROP ATTRIBUTE z;
+ALTER TYPE rnt DROP ATTRIBUTE IF EXISTS z;
+-- expected-error @+1 {{cannot alter type "rnt" because column "rnu.t" uses it}}
+ALTER TYPE rnt ALTER ATTRIBUTE x TYPE bigint;
+-- expected-error @+1 {{column "y" of relation "rnt" already exists}}
+ALTER TYPE rnt RENAME ATTRIBUTE x TO y;
+-- expected-error @+1 {{rne is not a base type}}
+ALTER TYPE rne SET (STORAGE = plain);
+-- expected-remark @+1 {{base types are not modelled in the Schema IR: ALTER TYPE "somebase" SET ignored}}
+ALTER TYPE somebase SET (STORAGE = plain);
+-- expected-error @+1 {{trigger "nope" for table "rn2" does not exist}}
+ALTER TRIGGER nope ON rn2 RENAME TO x;
+-- expected-error @+1 {{policy "nope" for table "rn2" does not exist}}
+ALTER POLICY nope ON rn2 RENAME TO x;
+-- expected-error @+1 {{schema "nope" does not exist}}
+ALTER SCHEMA nope RENAME TO x;
+CREATE SCHEMA rns;
+-- expected-error @+1 {{schema "public" already exists}}
+ALTER SCHEMA rns RENAME TO public;
+-- expected-error @+1 {{function nope() does not exist}}
+ALTER FUNCTION nope() RENAME TO x;

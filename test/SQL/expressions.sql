@@ -50,3 +50,14 @@ CREATE TABLE f (
 -- CHECK: check f5 [expr = "NORMALIZE(b) IS NOT NULL AND NORMALIZE(b, NFD) IS NFD NORMALIZED AND b IS NOT NORMALIZED"];
 -- CHECK: check f6 [expr = "(d, e) OVERLAPS (date '2020-01-01', INTERVAL '1 day') AND NOT ROW(d, e) OVERLAPS ROW(e, d)"];
 -- CHECK: check f7 [expr = "COLLATION FOR (b) IS NOT NULL AND \"position\" > 0 AND \"substring\" <> '' AND \"trim\" <> \"overlay\""];
+
+-- Field selection after parentheses or a parameter.
+CREATE TYPE pt AS (x int, y int);
+CREATE TABLE g (p pt, ps pt[],
+  CONSTRAINT g1 CHECK ((p).x > 0 AND (ps[1]).y IS NOT NULL AND ((p)).y < 10));
+CREATE INDEX ON g (((p).x));
+CREATE FUNCTION gx(pt) RETURNS int LANGUAGE sql RETURN $1.x + ($1).y;
+-- CHECK: check g1 [expr = "(p).x > 0 AND (ps[1]).y IS NOT NULL AND (p).y < 10"];
+-- CHECK: index g_x_idx {
+-- CHECK-NEXT: key "(p).x" [expression];
+-- CHECK: function gx "(pt)" [returns = integer, language = sql, body = "RETURN $1.x + ($1).y"];

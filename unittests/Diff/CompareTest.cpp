@@ -43,17 +43,7 @@ TEST(TypeChangeTest, Classified) {
             TypeChange::Narrowing);
 }
 
-TEST(TypeRefTest, FindsAndRenames) {
-  EXPECT_TRUE(typeRefersTo("mood", "public", "mood"));
-  EXPECT_TRUE(typeRefersTo("public.mood[]", "public", "mood"));
-  EXPECT_TRUE(typeRefersTo("app.\"Mood\"", "app", "Mood"));
-  EXPECT_FALSE(typeRefersTo("app.mood", "public", "mood"));
-  EXPECT_FALSE(typeRefersTo("moods", "public", "mood"));
-  EXPECT_FALSE(typeRefersTo("character varying(5)", "public", "character"));
-  EXPECT_EQ(renameTypeRef("public.mood[]", "mood", "feeling"),
-            "public.feeling[]");
-  EXPECT_EQ(renameTypeRef("mood", "mood", "Feeling"), "\"Feeling\"");
-  EXPECT_EQ(renameTypeRef("text", "mood", "feeling"), "text");
+TEST(SameTypeTest, ImplicitSchema) {
   EXPECT_TRUE(sameType("public.mood", "mood"));
   EXPECT_FALSE(sameType("app.mood", "mood"));
 }

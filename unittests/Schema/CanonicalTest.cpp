@@ -67,6 +67,10 @@ TEST(CanonicalExpressionTest, SQLSyntaxFunctionsAsPostgreSQLPrintsThem) {
                              "(((a, b) OVERLAPS (c, d)) AND x)"));
   EXPECT_TRUE(sameExpression("x AND form IS NOT NFC NORMALIZED",
                              "(x AND (NOT (form IS NFC NORMALIZED)))"));
+  // Field selection.
+  EXPECT_TRUE(sameExpression("(ps[1]).y IS NOT NULL AND (p).x > 0",
+                             "((ps[1].y IS NOT NULL) AND ((p).x > 0))"));
+  EXPECT_FALSE(sameExpression("(p).x > 0", "(p).y > 0"));
   // What differs stays different.
   EXPECT_FALSE(sameExpression("TRIM(LEADING FROM name)", "TRIM(name)"));
   EXPECT_FALSE(sameExpression("TRIM(name, 'z')", "TRIM('z', name)"));

@@ -244,4 +244,20 @@ TEST(SchemaTest, SequenceDefaults) {
   EXPECT_EQ(S.effectiveStart(), 100);
 }
 
+TEST(TypeRefTest, FindsAndRenames) {
+  EXPECT_TRUE(typeRefersTo("mood", "public", "mood"));
+  EXPECT_TRUE(typeRefersTo("public.mood[]", "public", "mood"));
+  EXPECT_TRUE(typeRefersTo("app.\"Mood\"", "app", "Mood"));
+  EXPECT_FALSE(typeRefersTo("app.mood", "public", "mood"));
+  EXPECT_FALSE(typeRefersTo("moods", "public", "mood"));
+  EXPECT_FALSE(typeRefersTo("character varying(5)", "public", "character"));
+  EXPECT_EQ(renameTypeRef("public.mood[]", "mood", "feeling"),
+            "public.feeling[]");
+  EXPECT_EQ(renameTypeRef("mood", "mood", "Feeling"), "\"Feeling\"");
+  EXPECT_EQ(renameTypeRef("text", "mood", "feeling"), "text");
+  EXPECT_EQ(renameTypeRefSchema("app.mood[]", "app", "Shop"),
+            "\"Shop\".mood[]");
+  EXPECT_EQ(renameTypeRefSchema("mood", "public", "shop"), "mood");
+}
+
 } // namespace

@@ -90,6 +90,9 @@ std::string quoteIdentifier(llvm::StringRef Name);
 /// "" escapes, into Out and moves I past the closing quote. False when the
 /// quote is not closed.
 bool readQuotedIdentifier(llvm::StringRef S, size_t &I, std::string &Out);
+/// Reads a quoted or plain identifier at S[I] into Out (a plain one
+/// lower-cased) and moves I past it; false if there is none.
+bool readIdentifier(llvm::StringRef S, size_t &I, std::string &Out);
 
 /// Whether Name is one of PostgreSQL's reserved keywords (lower case).
 bool isReservedKeyword(llvm::StringRef Name);
@@ -117,6 +120,18 @@ bool isReservedKeyword(llvm::StringRef Name);
 /// "mytype" becomes mytype). The serial forms lose their "serial-ness":
 /// front ends ask serialBaseType() first to add the sequence and default.
 std::string normalizeTypeName(llvm::StringRef Type);
+
+/// Whether a column's type text names the user type T of schema TSchema,
+/// also as an array; unqualified names resolve to "public".
+bool typeRefersTo(llvm::StringRef ColumnType, llvm::StringRef TSchema,
+                  llvm::StringRef T);
+/// ColumnType with its reference to type From (as typeRefersTo() finds it)
+/// renamed to To, keeping qualification and array brackets.
+std::string renameTypeRef(llvm::StringRef ColumnType, llvm::StringRef From,
+                          llvm::StringRef To);
+/// ColumnType with its qualification by schema From changed to To.
+std::string renameTypeRefSchema(llvm::StringRef ColumnType,
+                                llvm::StringRef From, llvm::StringRef To);
 
 /// For serial, serial4, bigserial, serial8, smallserial and serial2 (any
 /// case), the integer type it stands for; None for any other type.

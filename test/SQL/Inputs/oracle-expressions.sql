@@ -139,3 +139,11 @@ CREATE INDEX ON "Billing".contacts (substring(code from 1 for 2));
 CREATE INDEX ON "Billing".contacts (trim(leading '0' from code));
 CREATE INDEX ON "Billing".contacts ((position('x' in code)));
 CREATE INDEX ON "Billing".contacts ((email IS NFKC NORMALIZED));
+
+-- Field selection: PostgreSQL prints (items[1]).price as items[1].price.
+CREATE TYPE "Billing".line AS (sku text, price numeric(10, 2));
+CREATE TABLE "Billing".carts (
+  first_line "Billing".line CHECK ((first_line).price >= 0),
+  lines "Billing".line[] CHECK ((lines[1]).sku IS NOT NULL AND ((lines[1])).price > 0)
+);
+CREATE INDEX ON "Billing".carts (((first_line).sku));
