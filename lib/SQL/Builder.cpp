@@ -512,6 +512,7 @@ struct IRBuilder::Impl {
   void renameRelation(Schema &S, const std::string &Old, const std::string &New,
                       Loc L);
   void renameType(P::RenameStmtContext *C);
+  void moveTable(std::string From, std::string Name, std::string To, Loc L);
   void warnViewsNaming(Loc L, StringRef Old);
   void privileges(P::PrivilegeListContext *L, P::PrivilegeTargetContext *T,
                   const std::vector<P::GranteeContext *> &Grantees, bool Grant,
@@ -1995,15 +1996,8 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
     warnViewsNaming(loc(C->to), From);
     return;
   }
-  if (C->SET() && C->newSchema) {
-    std::string NS = ident(C->newSchema);
-    Table Moved = std::move(*T);
-    auto It = find_if(S->Tables, [&](const Table &X) { return &X == T; });
-    S->Tables.erase(It);
-    Cat.getOrAddSchema(NS).Tables.push_back(std::move(Moved));
-    invalidateNames();
-    return;
-  }
+  if (C->SET() && C->newSchema)
+    return moveTable(S->Name, T->Name, ident(C->newSchema), loc(C->newSchema));
   std::vector<PendingConstraint> Pending;
   for (auto *Cmd : C->alterTableCmd()) {
     if (auto *A = treeCast<P::AddColumnContext>(Cmd)) {
@@ -2257,6 +2251,42 @@ void IRBuilder::Impl::warnViewsNaming(Loc L, StringRef Old) {
     }
 }
 
+/// ALTER TABLE ... SET SCHEMA: the table moves with its indexes,
+/// constraints and owned sequences (as PostgreSQL moves them), and what
+/// refers to them follows.
+void IRBuilder::Impl::moveTable(std::string From, std::string Name,
+                                std::string To, Loc L) {
+  Schema *Dest = namedSchema(To); // may add public: look S up after it
+  if (!Dest)
+    return error(L, "schema \"" + To + "\" does not exist");
+  Schema *S = Cat.findSchema(From);
+  if (!S || S == Dest)
+    return;
+  if (relationTaken(*Dest, Name))
+    return error(L, "relation \"" + Name + "\" already exists in schema \"" +
+                        To + "\"");
+  QualifiedName Old(From, Name), New(To, Name);
+  auto TIt = find_if(S->Tables, [&](const Table &X) { return X.Name == Name; });
+  Dest->Tables.push_back(std::move(*TIt));
+  S->Tables.erase(TIt);
+  std::vector<std::string> Owned;
+  for (auto It = S->Sequences.begin(); It != S->Sequences.end();) {
+    if (It->OwnedByTable != Old) {
+      ++It;
+      continue;
+    }
+    Owned.push_back(It->Name);
+    Dest->Sequences.push_back(std::move(*It));
+    It = S->Sequences.erase(It);
+  }
+  invalidateNames();
+  renameTableReferences(Cat, Old, New);
+  for (const std::string &Seq : Owned)
+    renameSequenceReferences(Cat, QualifiedName(From, Seq),
+                             QualifiedName(To, Seq), DefaultSchema);
+  warnViewsNaming(L, Name);
+}
+
 void IRBuilder::Impl::renameRelation(Schema &S, const std::string &Old,
                                      const std::string &New, Loc L) {
   if (!checkNewRelation(S, New, L, false))
@@ -2267,8 +2297,8 @@ void IRBuilder::Impl::renameRelation(Schema &S, const std::string &Old,
     return void(V->Name = New);
   if (Sequence *Seq = S.findSequence(Old)) {
     Seq->Name = New;
-    renameSequenceReferences(Cat, QualifiedName(S.Name, Old), New,
-                             DefaultSchema);
+    renameSequenceReferences(Cat, QualifiedName(S.Name, Old),
+                             QualifiedName(S.Name, New), DefaultSchema);
     return;
   }
   // An index, or the index of a constraint, which PostgreSQL renames with

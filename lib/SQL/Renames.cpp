@@ -268,8 +268,12 @@ static void renameRegclassLiterals(Catalog &C, StringRef DefaultSchema,
           bool Qualified = !Q.Schema.empty();
           if (!Qualified)
             Q.Schema = DefaultSchema.str();
+          std::string Was = Q.Schema;
           if (!Rename(Q))
             continue;
+          // Moved to another schema: qualified (PostgreSQL prints the
+          // schema of a relation off the search path).
+          Qualified |= Q.Schema != Was;
           std::string Name = quoteIdentifier(Q.Name);
           if (Qualified)
             Name = quoteIdentifier(Q.Schema) + "." + Name;
@@ -286,11 +290,12 @@ static void renameRegclassLiterals(Catalog &C, StringRef DefaultSchema,
 }
 
 void renameSequenceReferences(Catalog &C, const QualifiedName &From,
-                              StringRef To, StringRef DefaultSchema) {
+                              const QualifiedName &To,
+                              StringRef DefaultSchema) {
   renameRegclassLiterals(C, DefaultSchema, [&](QualifiedName &Q) {
     if (Q != From)
       return false;
-    Q.Name = To.str();
+    Q = To;
     return true;
   });
 }

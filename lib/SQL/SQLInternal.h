@@ -180,11 +180,12 @@ void renameAttributeReferences(schema::Catalog &C,
 void renameTableReferences(schema::Catalog &C,
                            const schema::QualifiedName &From,
                            const schema::QualifiedName &To);
-/// Sequence From, now To: the 'name'::regclass literals of column defaults
-/// (nextval('s'::regclass)); unqualified ones are in DefaultSchema.
+/// Sequence From, now To (renamed or moved): the 'name'::regclass literals
+/// of column defaults (nextval('s'::regclass)); unqualified ones are in
+/// DefaultSchema.
 void renameSequenceReferences(schema::Catalog &C,
                               const schema::QualifiedName &From,
-                              llvm::StringRef To,
+                              const schema::QualifiedName &To,
                               llvm::StringRef DefaultSchema);
 /// Type From, now To: column and attribute types (arrays too), domains'
 /// base types, ranges' subtypes and functions' return types.

@@ -221,3 +221,5 @@ CREATE SCHEMA rns;
 ALTER SCHEMA rns RENAME TO public;
 -- expected-error @+1 {{function nope() does not exist}}
 ALTER FUNCTION nope() RENAME TO x;
+-- expected-error @+1 {{schema "nowhere" does not exist}}
+ALTER TABLE rn2 SET SCHEMA nowhere;

@@ -51,3 +51,10 @@ ALTER FUNCTION app.touch() RENAME TO stamp;
 ALTER TRIGGER accounts_touch ON app.users RENAME TO users_stamp;
 ALTER POLICY own ON app.users RENAME TO owner_only;
 ALTER SCHEMA app RENAME TO shop;
+
+-- ALTER TABLE ... SET SCHEMA moves the table's owned sequences with it; the
+-- foreign keys that reference it and nextval() follow.
+CREATE SCHEMA archive;
+CREATE TABLE shop.old_orders (id serial PRIMARY KEY, buyer integer REFERENCES shop.users (id));
+CREATE TABLE shop.old_lines (old_order integer REFERENCES shop.old_orders (id));
+ALTER TABLE shop.old_orders SET SCHEMA archive;
