@@ -513,7 +513,7 @@ struct IRBuilder::Impl {
                       Loc L);
   void renameType(P::RenameStmtContext *C);
   void moveTable(std::string From, std::string Name, std::string To, Loc L);
-  void warnViewsNaming(Loc L, StringRef Old);
+  void warnViewsNaming(Loc L, StringRef Old, StringRef Relation = "");
   void privileges(P::PrivilegeListContext *L, P::PrivilegeTargetContext *T,
                   const std::vector<P::GranteeContext *> &Grantees, bool Grant,
                   P::IdentifierContext *Option, P::IdentifierContext *Granted);
@@ -1993,7 +1993,7 @@ void IRBuilder::Impl::alterTable(P::AlterTableStmtContext *C) {
     // refuses ONLY where they exist).
     renameColumnReferences(Cat, QualifiedName(S->Name, T->Name), From, To,
                            /*Recurse=*/!C->ONLY());
-    warnViewsNaming(loc(C->to), From);
+    warnViewsNaming(loc(C->to), From, T->Name);
     return;
   }
   if (C->SET() && C->newSchema)
@@ -2235,19 +2235,25 @@ void IRBuilder::Impl::alterComposite(P::AlterTypeStmtContext *C,
 }
 
 /// View queries are kept as written, where PostgreSQL's show the new names
-/// of what they use: a warning for each that names Old.
-void IRBuilder::Impl::warnViewsNaming(Loc L, StringRef Old) {
+/// of what they use: a warning for each that names Old (a column: and its
+/// Relation).
+void IRBuilder::Impl::warnViewsNaming(Loc L, StringRef Old,
+                                      StringRef Relation) {
   for (const Schema &S : Cat.Schemas)
     for (const View &V : S.Views) {
       if (V.Query.find(Old.str()) == std::string::npos)
         continue;
-      for (const Token &T : tokenize(V.Query))
-        if (T.isName() && T.name() == Old) {
-          warning(L, "the query of view \"" + V.Name +
-                         "\" is kept as written: it still names \"" + Old +
-                         "\"");
-          break;
-        }
+      bool NamesOld = false, NamesRelation = Relation.empty();
+      for (const Token &T : tokenize(V.Query)) {
+        if (!T.isName())
+          continue;
+        std::string N = T.name();
+        NamesOld |= N == Old;
+        NamesRelation |= N == Relation;
+      }
+      if (NamesOld && NamesRelation)
+        warning(L, "the query of view \"" + V.Name +
+                       "\" is kept as written: it still names \"" + Old + "\"");
     }
 }
 

@@ -202,7 +202,6 @@ static std::string expectedText(const antlr4::misc::IntervalSet &Set,
 
 static std::string upperKind(StringRef Kind) { return Kind.upper(); }
 
-/// Whether the statement's last words are OWNER TO <role>.
 /// Of the ALTER statements pg_dump emits and the IR ignores (ALTER
 /// FUNCTION, INDEX, TRIGGER, POLICY ...), those it models: RENAME TO, and a
 /// function's OWNER TO.

@@ -178,6 +178,12 @@ CREATE TYPE rne AS ENUM ('p');
 CREATE TABLE rnu (t rnt);
 -- expected-error @+1 {{column "b" of relation "rn" already exists}}
 ALTER TABLE rn RENAME COLUMN a TO b;
+-- A view that names the table and the column is warned about; one that
+-- names a column of that name of another table is not.
+CREATE TABLE rx (a int);
+ALTER TABLE rx RENAME COLUMN a TO z;
+-- expected-warning @+1 {{the query of view "rnv" is kept as written: it still names "a"}}
+ALTER TABLE rn RENAME COLUMN a TO aa;
 -- expected-warning @+1 {{the query of view "rnv" is kept as written: it still names "rn"}}
 ALTER TABLE rn RENAME TO rn2;
 -- expected-error @+1 {{relation "nope" does not exist}}
