@@ -19,41 +19,55 @@ using namespace bk::schema;
 namespace bk {
 namespace sql {
 
+/// Text with some of its tokens replaced: Replace(Toks, I) gives the new
+/// text of token I, or None to keep it.
+static std::string replaceTokens(
+    StringRef Text,
+    function_ref<Optional<std::string>(ArrayRef<Token>, size_t)> Replace) {
+  std::vector<Token> Toks = tokenize(Text);
+  std::string Out;
+  size_t Pos = 0;
+  for (size_t I = 0; I < Toks.size(); ++I) {
+    Optional<std::string> New = Replace(Toks, I);
+    if (!New)
+      continue;
+    size_t Begin = Toks[I].Text.data() - Text.data();
+    Out += Text.slice(Pos, Begin);
+    Out += *New;
+    Pos = Begin + Toks[I].Text.size();
+  }
+  Out += Text.substr(Pos);
+  return Out;
+}
+
 std::string renameColumnInExpression(StringRef Expr, StringRef From,
                                      StringRef To,
                                      ArrayRef<std::string> Qualifiers) {
   if (Expr.find(From) == StringRef::npos)
     return Expr.str();
-  std::vector<Token> T = tokenize(Expr);
-  std::string Out;
-  size_t Pos = 0;
-  for (size_t I = 0; I < T.size(); ++I) {
-    if (!T[I].isName() || T[I].name() != From)
-      continue;
-    // Canonical text spells keywords in upper case and names in lower case
-    // or quoted: VALUE is a keyword, value a column.
-    if (T[I].is(TokenKind::Word) && T[I].Text != From)
-      continue;
-    // A call f(...), a qualifier t.x, a named argument, a type after '::'.
-    if (I + 1 < T.size() &&
-        (T[I + 1].isPunctuation('(') || T[I + 1].isPunctuation('.') ||
-         T[I + 1].Text == "=>"))
-      continue;
-    if (I > 0 && T[I - 1].Text == "::")
-      continue;
-    // t.x where t is the table (or NEW and OLD in a trigger's WHEN); not the
-    // field of (row).x.
-    if (I > 0 && T[I - 1].isPunctuation('.') &&
-        (I < 2 || !T[I - 2].isName() ||
-         !is_contained(Qualifiers, T[I - 2].name())))
-      continue;
-    size_t Begin = T[I].Text.data() - Expr.data();
-    Out += Expr.slice(Pos, Begin);
-    Out += quoteIdentifier(To);
-    Pos = Begin + T[I].Text.size();
-  }
-  Out += Expr.substr(Pos);
-  return Out;
+  return replaceTokens(
+      Expr, [&](ArrayRef<Token> T, size_t I) -> Optional<std::string> {
+        if (!T[I].isName() || T[I].name() != From)
+          return None;
+        // Canonical text spells keywords in upper case and names in lower case
+        // or quoted: VALUE is a keyword, value a column.
+        if (T[I].is(TokenKind::Word) && T[I].Text != From)
+          return None;
+        // A call f(...), a qualifier t.x, a named argument, a type after '::'.
+        if (I + 1 < T.size() &&
+            (T[I + 1].isPunctuation('(') || T[I + 1].isPunctuation('.') ||
+             T[I + 1].Text == "=>"))
+          return None;
+        if (I > 0 && T[I - 1].Text == "::")
+          return None;
+        // t.x where t is the table (or NEW and OLD in a trigger's WHEN); not
+        // the field of (row).x.
+        if (I > 0 && T[I - 1].isPunctuation('.') &&
+            (I < 2 || !T[I - 2].isName() ||
+             !is_contained(Qualifiers, T[I - 2].name())))
+          return None;
+        return quoteIdentifier(To);
+      });
 }
 
 /// Calls F on every expression of T (defaults, generated columns, checks,
@@ -141,23 +155,14 @@ void renameAttributeReferences(Catalog &C, const QualifiedName &Type,
       forEachExpression(T, [&](std::string &E, ArrayRef<std::string>) {
         if (E.find(From.str()) == std::string::npos)
           return;
-        std::vector<Token> Toks = tokenize(E);
-        std::string Out;
-        size_t Pos = 0;
-        for (size_t I = 2; I < Toks.size(); ++I) {
-          if (!Toks[I].isName() || Toks[I].name() != From ||
-              !Toks[I - 1].isPunctuation('.') ||
-              !Toks[I - 2].isPunctuation(')'))
-            continue;
-          size_t Begin = Toks[I].Text.data() - E.data();
-          Out += StringRef(E).slice(Pos, Begin);
-          Out += quoteIdentifier(To);
-          Pos = Begin + Toks[I].Text.size();
-        }
-        if (Pos) {
-          Out += StringRef(E).substr(Pos);
-          E = std::move(Out);
-        }
+        E = replaceTokens(
+            E, [&](ArrayRef<Token> Toks, size_t I) -> Optional<std::string> {
+              if (I < 2 || !Toks[I].isName() || Toks[I].name() != From ||
+                  !Toks[I - 1].isPunctuation('.') ||
+                  !Toks[I - 2].isPunctuation(')'))
+                return None;
+              return quoteIdentifier(To);
+            });
       });
     }
 }
@@ -257,35 +262,28 @@ static void renameRegclassLiterals(Catalog &C, StringRef DefaultSchema,
       for (Column &Col : T.Columns) {
         if (Col.Default.find("regclass") == std::string::npos)
           continue;
-        std::vector<Token> Toks = tokenize(Col.Default);
-        std::string Out;
-        size_t Pos = 0;
-        for (size_t I = 0; I + 2 < Toks.size(); ++I) {
-          QualifiedName Q;
-          if (!Toks[I].is(TokenKind::String) || Toks[I + 1].Text != "::" ||
-              !Toks[I + 2].isWord("regclass") || !regclassName(Toks[I].Text, Q))
-            continue;
-          bool Qualified = !Q.Schema.empty();
-          if (!Qualified)
-            Q.Schema = DefaultSchema.str();
-          std::string Was = Q.Schema;
-          if (!Rename(Q))
-            continue;
-          // Moved to another schema: qualified (PostgreSQL prints the
-          // schema of a relation off the search path).
-          Qualified |= Q.Schema != Was;
-          std::string Name = quoteIdentifier(Q.Name);
-          if (Qualified)
-            Name = quoteIdentifier(Q.Schema) + "." + Name;
-          size_t Begin = Toks[I].Text.data() - Col.Default.data();
-          Out += StringRef(Col.Default).slice(Pos, Begin);
-          Out += "'" + Name + "'";
-          Pos = Begin + Toks[I].Text.size();
-        }
-        if (Pos) {
-          Out += StringRef(Col.Default).substr(Pos);
-          Col.Default = std::move(Out);
-        }
+        Col.Default = replaceTokens(
+            Col.Default,
+            [&](ArrayRef<Token> Toks, size_t I) -> Optional<std::string> {
+              QualifiedName Q;
+              if (I + 2 >= Toks.size() || !Toks[I].is(TokenKind::String) ||
+                  Toks[I + 1].Text != "::" || !Toks[I + 2].isWord("regclass") ||
+                  !regclassName(Toks[I].Text, Q))
+                return None;
+              bool Qualified = !Q.Schema.empty();
+              if (!Qualified)
+                Q.Schema = DefaultSchema.str();
+              std::string Was = Q.Schema;
+              if (!Rename(Q))
+                return None;
+              // Moved to another schema: qualified (PostgreSQL prints the
+              // schema of a relation off the search path).
+              Qualified |= Q.Schema != Was;
+              std::string Name = quoteIdentifier(Q.Name);
+              if (Qualified)
+                Name = quoteIdentifier(Q.Schema) + "." + Name;
+              return "'" + Name + "'";
+            });
       }
 }
 
